@@ -1,0 +1,121 @@
+"""The `pmiptui` command: argument parsing and the composition root for each subcommand.
+
+argparse (standard library) keeps the entry point dependency-free and fast to start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pmiptui import __version__
+from pmiptui.errors import InputError, PmipError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _read_input(source: str) -> str:
+    """Text from a file path, or standard input for `-`."""
+    if source == "-":
+        return sys.stdin.read()
+    path = Path(source)
+    if not path.exists():
+        raise InputError(f"{source}: no such file")
+    if path.is_dir():
+        raise InputError(f"{source}: is a folder, not a file")
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        raise InputError(f"{source}: cannot read ({error.strerror})") from None
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """`pmiptui parse KIND FILE|-`: router output to records on stdout, problems on stderr."""
+    from pmiptui.parse import parse
+
+    result = parse(args.kind, _read_input(args.file))
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for line in result.unparsed:
+        print(f"unparsed line {line.number}: {line.text.strip()}", file=sys.stderr)
+    records = result.record if result.records and _single(args.kind) else result.records
+    if args.format == "json":
+        from pmiptui.present.export import to_json
+
+        sys.stdout.write(to_json(records))
+    elif args.format == "csv":
+        from pmiptui.present.export import to_csv
+
+        sys.stdout.write(to_csv(records))
+    else:
+        from rich.console import Console
+
+        from pmiptui.present.rich_table import rich_table
+
+        Console().print(rich_table(records, title=args.kind))
+    if args.strict and (result.unparsed or result.warnings):
+        print("error: --strict: the output was not fully understood (see above)", file=sys.stderr)
+        return 4
+    return 0
+
+
+def _single(kind: str) -> bool:
+    from pmiptui.parse.kinds import KINDS
+
+    return KINDS[kind].single
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    from pmiptui.parse.kinds import KINDS
+
+    parser = argparse.ArgumentParser(
+        prog="pmiptui",
+        description="Operator console for Cisco IOS XE Proxy Mobile IPv6 (MAG and LMA).",
+    )
+    parser.add_argument("--version", action="version", version=f"pmiptui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "parse",
+        help="parse saved router output into typed records",
+        description="Parse the output of one PMIPv6 show command (as saved from a router or "
+        "returned by Netmiko) into typed records. Lines the parser did not understand are "
+        "listed on stderr.",
+    )
+    p.add_argument("kind", choices=list(KINDS), metavar="KIND", help=", ".join(KINDS))
+    p.add_argument("file", metavar="FILE|-", help="file with the raw output, or - for stdin")
+    p.add_argument("--format", choices=["json", "table", "csv"], default="json")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 4 when any line was left unparsed or a record looks cut short",
+    )
+    p.set_defaults(handler=cmd_parse)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: run one subcommand, turning every PmipError into a one-line message."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    try:
+        return handler(args)
+    except PmipError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

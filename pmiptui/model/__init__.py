@@ -1,0 +1,1 @@
+"""Typed, frozen records of PMIPv6 state and configuration. Standard library only."""

@@ -1,0 +1,64 @@
+"""Normalise raw CLI text as Netmiko returns it into the lines a template sees."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pmiptui.errors import RouterError
+
+_MORE = re.compile(r"\s*-+\s*More\s*-+\s*|\s*<-+\s*More\s*-+>\s*", re.IGNORECASE)
+_BACKSPACES = re.compile(r"[^\x08\n]?\x08+")
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]")
+_PROMPT = re.compile(r"^[A-Za-z0-9][\w.\-()/:]*[#>]")
+_ECHO = re.compile(r"^(?:[A-Za-z0-9][\w.\-()/:]*[#>]\s*)?(?:sh|sho|show|wr|write)\b", re.IGNORECASE)
+_PROMPT_ONLY = re.compile(r"^[A-Za-z0-9][\w.\-()/:]*[#>]\s*$")
+_ERROR = re.compile(r"^%\s*\S")
+_WS = re.compile(r"[ \t]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One kept line of output: its 1-based number in the raw text and its cleaned text."""
+
+    number: int
+    text: str
+
+
+def split_lines(raw: str) -> list[str]:
+    """Split on CRLF, CR or LF after removing pager prompts, backspaces and terminal escapes."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _BACKSPACES.sub("", text)
+    text = _MORE.sub("\n", text) if "More" in text or "more" in text else text
+    text = _CONTROL.sub("", text)
+    return text.split("\n")
+
+
+def clean_lines(raw: str, *, keep_indent: bool = False) -> list[Line]:
+    """Return the non-blank output lines, without echoed command, prompts or pager noise.
+
+    Show output is whitespace-collapsed (padding carries no meaning there); running-config keeps
+    its indentation, which is its structure. Raises RouterError when the router printed an IOS
+    error such as `% Invalid input detected at '^' marker.` instead of output.
+    """
+    kept: list[Line] = []
+    for number, line in enumerate(split_lines(raw), start=1):
+        stripped = line.strip()
+        if not stripped or _PROMPT_ONLY.match(stripped):
+            continue
+        if not kept and _ECHO.match(stripped):
+            continue
+        if _ERROR.match(stripped):
+            raise RouterError(f"router error at line {number}: {_WS.sub(' ', stripped)}")
+        if keep_indent:
+            body = line.rstrip().expandtabs(1)
+            indent = len(body) - len(body.lstrip(" "))
+            kept.append(Line(number, " " * indent + _WS.sub(" ", body.strip())))
+        else:
+            kept.append(Line(number, _WS.sub(" ", stripped)))
+    return kept
+
+
+def looks_like_prompt(text: str) -> bool:
+    """True when a line starts with an IOS prompt (`lma1#`, `mag1(config)#`)."""
+    return bool(_PROMPT.match(text))

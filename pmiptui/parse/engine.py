@@ -1,0 +1,108 @@
+"""Parse one command's raw output into typed records, reporting every line left unparsed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pmiptui.errors import EmptyOutput, ForeignOutput, InputError, TruncatedOutput
+from pmiptui.parse.clean import Line, clean_lines
+from pmiptui.parse.kinds import KINDS, Kind
+from pmiptui.parse.templates import line_patterns, template_text
+
+_SEPARATOR = re.compile(r"^-{3,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class UnparsedLine:
+    """A non-blank output line that no template line matched."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ParseResult:
+    """Records parsed from one command's output, with what the parser could not account for."""
+
+    kind: str
+    records: list[Any]
+    unparsed: list[UnparsedLine] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def record(self) -> Any:
+        """The single record of a one-record kind (running-config)."""
+        return self.records[0] if self.records else None
+
+
+def kind_of(name: str) -> Kind:
+    """The registered kind, or a clear error listing the valid ones."""
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise InputError(f"unknown kind {name!r}; choose one of: {', '.join(KINDS)}") from None
+
+
+def parse(kind_name: str, raw: str) -> ParseResult:
+    """Parse `raw` (exactly as Netmiko returned it) as the output of `kind_name`'s command.
+
+    Raises RouterError, EmptyOutput, ForeignOutput or TruncatedOutput with a one-line message.
+    """
+    kind = kind_of(kind_name)
+    lines = clean_lines(raw, keep_indent=kind.keep_indent)
+    if not lines:
+        raise EmptyOutput(f"{kind.name}: the router printed no output for `{kind.command}`")
+    _check_is_ours(kind, lines)
+    data = run_template(kind, lines)
+    built = kind.build(data)
+    return ParseResult(
+        kind=kind.name,
+        records=built.records,
+        unparsed=unparsed_lines(kind, lines),
+        warnings=built.warnings,
+    )
+
+
+def run_template(kind: Kind, lines: list[Line]) -> dict[str, Any]:
+    """Run the kind's TTP template over the cleaned lines; returns TTP's first result dict."""
+    from ttp import ttp
+
+    parser = ttp(data="\n".join(line.text for line in lines) + "\n", template=template_text(kind.template))
+    parser.parse(one=True)
+    result = parser.result()
+    first = result[0][0] if result and result[0] else {}
+    return first if isinstance(first, dict) else {}
+
+
+def unparsed_lines(kind: Kind, lines: list[Line]) -> list[UnparsedLine]:
+    """Lines no template line matches; separators (`-----`) are structure, not data."""
+    pattern = line_patterns(kind.template)
+    return [
+        UnparsedLine(line.number, line.text)
+        for line in lines
+        if not _SEPARATOR.match(line.text.strip()) and not pattern.match(line.text + "\n")
+    ]
+
+
+def _check_is_ours(kind: Kind, lines: list[Line]) -> None:
+    """Refuse output that another command printed, instead of returning an empty success."""
+    if any(kind.recognises(line.text) for line in lines):
+        return
+    for other in KINDS.values():
+        if other is not kind and any(other.recognises(line.text) for line in lines):
+            raise ForeignOutput(
+                f"{kind.name}: this is the output of `{other.command}` ({other.name}), "
+                f"not of `{kind.command}`"
+            )
+    recognised = line_patterns(kind.template)
+    if all(recognised.match(line.text + "\n") or _SEPARATOR.match(line.text) for line in lines):
+        raise TruncatedOutput(
+            f"{kind.name}: the output stops after {len(lines)} line(s), before any complete record"
+        )
+    first = lines[0]
+    raise ForeignOutput(
+        f"{kind.name}: not the output of `{kind.command}`; "
+        f"line {first.number} reads {first.text.strip()[:60]!r}"
+    )

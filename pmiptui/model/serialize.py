@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from pmiptui.redact import MASK, Secret
+
 
 def _ordered_fields(cls: type) -> list[str]:
     """Field names: the most derived class's own scalars first (identity leads), lists last."""
@@ -24,7 +26,9 @@ def _is_list(field: dataclasses.Field[Any]) -> bool:
 
 
 def to_data(value: Any) -> Any:
-    """Turn a record (or list of records) into dicts, lists and scalars."""
+    """Turn a record (or list of records) into dicts, lists and scalars; a Secret becomes `***`."""
+    if isinstance(value, Secret):
+        return MASK
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {name: to_data(getattr(value, name)) for name in _ordered_fields(type(value))}
     if isinstance(value, list | tuple):

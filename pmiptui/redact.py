@@ -1,0 +1,61 @@
+"""Secrets that never show in reprs, logs or exports, and masking of secrets in CLI text."""
+
+from __future__ import annotations
+
+import re
+
+MASK = "***"
+"""What a secret looks like wherever it is displayed."""
+
+
+class Secret(str):
+    """A string holding key material: repr, str and format show `***`; `.reveal()` gives the value.
+
+    It stays a `str` so code that must send it to a router can, but anything that prints,
+    logs or formats it sees only the mask. `json.dumps` would still write the value:
+    records go through `pmiptui.model.serialize.to_data`, which masks it.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return MASK
+
+    def __str__(self) -> str:
+        return MASK
+
+    def __format__(self, spec: str) -> str:
+        return format(MASK, spec)
+
+    def reveal(self) -> str:
+        """The secret value itself, for the one place that must send it."""
+        return str.__str__(self)
+
+
+_TYPE = r"(?:[0-9]\s+)?"
+"""An optional IOS encryption-type digit (`0`, `5`, `7`, `8`, `9`) kept visible before a secret."""
+_REST = r"(?P<value>\S[^\r\n]*?)(?P<tail>[ \t]*)(?=\r?$)"
+
+_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.MULTILINE | re.IGNORECASE)
+    for pattern in (
+        # auth-option spi … key {ascii|hex} KEY, and any `key [type] VALUE` (tacacs, radius…).
+        rf"(?P<head>(?<![\w-])key\s+(?:(?:ascii|hex)\s+)?{_TYPE})"
+        rf"(?!(?:chain|config-key|generate|ascii|hex)\b){_REST}",
+        rf"(?P<head>(?<![\w-])key-string\s+{_TYPE}){_REST}",
+        rf"(?P<head>(?<![\w-])password\s+{_TYPE})(?!encryption\b){_REST}",
+        rf"(?P<head>(?<![\w-])secret\s+{_TYPE}){_REST}",
+    )
+)
+
+
+def mask_secrets(text: str) -> str:
+    """Replace the secret in every IOS line that carries one with `***`.
+
+    Covers `auth-option spi … key {ascii|hex} KEY`, `password [type] …`, `secret [type] …`
+    (so `enable secret`), `key [type] …` and `key-string …`; the rest of the line after the
+    keyword is masked, since a secret may contain spaces. Already-masked text is unchanged.
+    """
+    for pattern in _PATTERNS:
+        text = pattern.sub(lambda m: f"{m['head']}{MASK}{m['tail']}", text)
+    return text

@@ -10,6 +10,7 @@ from pmiptui.errors import RouterError
 _MORE = re.compile(r"\s*-+\s*More\s*-+\s*|\s*<-+\s*More\s*-+>\s*", re.IGNORECASE)
 _BACKSPACES = re.compile(r"[^\x08\n]?\x08+")
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]")
 _PROMPT = re.compile(r"^[A-Za-z0-9][\w.\-()/:]*[#>]")
 _ECHO = re.compile(r"^(?:[A-Za-z0-9][\w.\-()/:]*[#>]\s*)?(?:sh|sho|show|wr|write)\b", re.IGNORECASE)
 _PROMPT_ONLY = re.compile(r"^[A-Za-z0-9][\w.\-()/:]*[#>]\s*$")
@@ -28,9 +29,9 @@ class Line:
 def split_lines(raw: str) -> list[str]:
     """Split on CRLF, CR or LF after removing pager prompts, backspaces and terminal escapes."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _BACKSPACES.sub("", text)
+    text = _BACKSPACES.sub("", text) if "\x08" in text else text
     text = _MORE.sub("\n", text) if "More" in text or "more" in text else text
-    text = _CONTROL.sub("", text)
+    text = _CONTROL.sub("", text) if _ANY_CONTROL.search(text) else text
     return text.split("\n")
 
 
@@ -55,7 +56,8 @@ def clean_lines(raw: str, *, keep_indent: bool = False) -> list[Line]:
             indent = len(body) - len(body.lstrip(" "))
             kept.append(Line(number, " " * indent + _WS.sub(" ", body.strip())))
         else:
-            kept.append(Line(number, _WS.sub(" ", stripped)))
+            spaced = "  " in stripped or "\t" in stripped
+            kept.append(Line(number, _WS.sub(" ", stripped) if spaced else stripped))
     return kept
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 from pmiptui.errors import EmptyOutput, ForeignOutput, InputError, TruncatedOutput
 from pmiptui.parse.clean import Line, clean_lines
 from pmiptui.parse.kinds import KINDS, Kind
-from pmiptui.parse.templates import line_patterns, template_text
+from pmiptui.parse.templates import block_start, line_patterns, template_text
+from pmiptui.redact import mask_secrets
 
 _SEPARATOR = re.compile(r"^-{3,}$")
+_CHUNK_LINES = 60_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +70,70 @@ def parse(kind_name: str, raw: str) -> ParseResult:
 
 
 def run_template(kind: Kind, lines: list[Line]) -> dict[str, Any]:
-    """Run the kind's TTP template over the cleaned lines; returns TTP's first result dict."""
+    """Run the kind's TTP template over the cleaned lines; returns TTP's first result dict.
+
+    Outputs over _CHUNK_LINES lines (tens of thousands of bindings) are cut at block starts
+    and the chunks run in two worker processes, then their results are merged in order.
+    """
+    texts = [line.text for line in lines]
+    chunks = _chunks(kind.template, texts)
+    if len(chunks) == 1:
+        return _run_ttp(kind.template, chunks[0])
+    merged: dict[str, Any] = {}
+    for result in _run_chunks(kind.template, chunks):
+        for key, value in result.items():
+            if key not in merged:
+                merged[key] = value
+            elif isinstance(merged[key], list) and isinstance(value, list):
+                merged[key].extend(value)
+            else:
+                merged[key] = _as_list(merged[key]) + _as_list(value)
+    return merged
+
+
+def _run_chunks(template: str, chunks: list[str]) -> list[dict[str, Any]]:
+    """TTP over each chunk in two worker processes; in this process if workers cannot start.
+
+    Spawned workers re-import `__main__`, which fails when it is not a file (stdin, a REPL).
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing import get_context
+
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+    if not main_file or not os.path.isfile(main_file):
+        return [_run_ttp(template, chunk) for chunk in chunks]
+    try:
+        with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
+            return list(pool.map(_run_ttp, [template] * len(chunks), chunks))
+    except (BrokenProcessPool, OSError):
+        return [_run_ttp(template, chunk) for chunk in chunks]
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _chunks(template: str, texts: list[str]) -> list[str]:
+    """The lines as one text, or as several cut right before a block's first line."""
+    start = block_start(template) if len(texts) > _CHUNK_LINES else None
+    if start is None:
+        return ["\n".join(texts) + "\n"]
+    chunks: list[str] = []
+    begin = 0
+    for index in range(_CHUNK_LINES, len(texts)):
+        if index - begin >= _CHUNK_LINES and start.match(texts[index] + "\n"):
+            chunks.append("\n".join(texts[begin:index]) + "\n")
+            begin = index
+    chunks.append("\n".join(texts[begin:]) + "\n")
+    return chunks
+
+
+def _run_ttp(template: str, text: str) -> dict[str, Any]:
+    """TTP's first result dict for one text (runs in a worker process for large outputs)."""
     from ttp import ttp
 
-    parser = ttp(data="\n".join(line.text for line in lines) + "\n", template=template_text(kind.template))
+    parser = ttp(data=text, template=template_text(template))
     parser.parse(one=True)
     result = parser.result()
     first = result[0][0] if result and result[0] else {}
@@ -77,10 +141,10 @@ def run_template(kind: Kind, lines: list[Line]) -> dict[str, Any]:
 
 
 def unparsed_lines(kind: Kind, lines: list[Line]) -> list[UnparsedLine]:
-    """Lines no template line matches; separators (`-----`) are structure, not data."""
+    """Lines no template line matches, secrets masked; separators (`-----`) are not data."""
     pattern = line_patterns(kind.template)
     return [
-        UnparsedLine(line.number, line.text)
+        UnparsedLine(line.number, mask_secrets(line.text))
         for line in lines
         if not _SEPARATOR.match(line.text.strip()) and not pattern.match(line.text + "\n")
     ]

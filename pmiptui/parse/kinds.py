@@ -70,14 +70,14 @@ KINDS: dict[str, Kind] = {
             command="show ipv6 mobile pmipv6 mag binding",
             template=_show("mag", "binding"),
             builder="pmiptui.parse.build_bindings:build_mag",
-            signature=r"^Total MAG bindings : ",
+            signature=r"^(?:Total MAG bindings : |\[Binding\]\[MN\]\[PEER\]: LMA: )",
         ),
         Kind(
             name="lma-bindings",
             command="show ipv6 mobile pmipv6 lma binding",
             template=_show("lma", "binding"),
             builder="pmiptui.parse.build_bindings:build_lma",
-            signature=r"^Total LMA bindings : ",
+            signature=r"^(?:Total LMA bindings : |\[Binding\]\[MN\]\[PEER\]: MAG: )",
         ),
         Kind(
             name="mag-stats",

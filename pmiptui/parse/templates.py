@@ -54,6 +54,22 @@ def line_patterns(name: str) -> re.Pattern[str]:
     return re.compile(body)
 
 
+@cache
+def block_start(name: str) -> re.Pattern[str] | None:
+    """The first line of the template's repeated top-level block (`<group name="x*">`), if any.
+
+    Large outputs are cut into chunks only right before such a line, so no block is split.
+    """
+    from ttp import ttp
+
+    for template in ttp(template=template_text(name))._templates:
+        for group in template.groups:
+            if group.name.endswith("*") and group.start_re:
+                sources = [_unname(regex["REGEX"].pattern) for regex in group.start_re]
+                return re.compile("|".join(f"(?:{source})" for source in sources))
+    return None
+
+
 def _unname(pattern: str) -> str:
     """Make a TTP line regex anonymous and anchored to one line (`\\n...(?=\\n)`)."""
     pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)

@@ -20,6 +20,9 @@ _ENCAPS = {
     "udp tunnel": "udptunnel",
     "udptunnel": "udptunnel",
     "udp_tunnel": "udptunnel",
+    "ipv6/ipv6": "ipv6-in-ipv6",
+    "gre/ipv4": "gre-ipv4",
+    "udp/ipv4": "udptunnel",
 }
 
 
@@ -65,6 +68,38 @@ def to_encap(text: str | None) -> str | None:
         return None
     key = " ".join(str(text).split()).lower()
     return _ENCAPS.get(key, key)
+
+
+def to_ip(text: str | None, *, field: str = "address") -> str | None:
+    """An IPv4 or IPv6 address in canonical text form (IPv6 lower case, compressed)."""
+    if text is None:
+        return None
+    try:
+        return str(ipaddress.ip_address(str(text).strip()))
+    except ValueError:
+        raise ParseError(f"{field}: not an IP address: {text!r}") from None
+
+
+def to_prefix(text: str | None, *, field: str = "prefix") -> str | None:
+    """An IPv4 or IPv6 prefix (`2001:DB8:1::/64`) with its address in canonical text form."""
+    if text is None:
+        return None
+    address, _, length = str(text).strip().partition("/")
+    try:
+        ip = ipaddress.ip_address(address)
+        bits = int(length)
+    except ValueError:
+        raise ParseError(f"{field}: not an IP prefix: {text!r}") from None
+    if not 0 <= bits <= ip.max_prefixlen:
+        raise ParseError(f"{field}: prefix length out of range: {text!r}")
+    return f"{ip}/{bits}"
+
+
+def listed(value: object) -> list:
+    """TTP gives a dict for one match and a list for several: always a list, never None."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
 
 
 def words_to_ipv6(text: str | None) -> str | None:

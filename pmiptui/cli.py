@@ -61,6 +61,30 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lab(args: argparse.Namespace) -> int:
+    """`pmiptui lab`: run the simulated routers in the foreground."""
+    from pmiptui.lab.faults import faults_by_router
+    from pmiptui.lab.run import run_lab
+    from pmiptui.lab.runtime import LabOptions
+    from pmiptui.lab.topology import load_topology
+
+    topology = load_topology(Path(args.topology) if args.topology else None)
+    faults = faults_by_router(args.fault)
+    unknown = set(faults) - {r.name for r in topology.routers}
+    if unknown:
+        raise InputError(f"--fault names routers the topology lacks: {', '.join(sorted(unknown))}")
+    if not 0 <= args.port_base <= 65535 - len(topology.routers):
+        raise InputError(f"--port-base {args.port_base}: choose a port from 1024 to 65000")
+    options = LabOptions(
+        port_base=args.port_base,
+        state_dir=Path(args.state_dir) if args.state_dir else None,
+        bindings=args.bindings,
+        seed=args.seed,
+        faults=faults,
+    )
+    return run_lab(topology, options)
+
+
 def _single(kind: str) -> bool:
     from pmiptui.parse.kinds import KINDS
 
@@ -94,6 +118,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 4 when any line was left unparsed or a record looks cut short",
     )
     p.set_defaults(handler=cmd_parse)
+
+    p = sub.add_parser(
+        "lab",
+        help="run the built-in simulated PMIPv6 network over SSH",
+        description="Run simulated IOS XE routers (one LMA, two MAGs by default) on 127.0.0.1, "
+        "each with a working PMIPv6 configuration and live mobile nodes. Writes "
+        "DIR/inventory.yaml for the other subcommands. Ctrl-C stops it.",
+    )
+    p.add_argument("--topology", metavar="FILE", help="topology YAML (default: built-in)")
+    p.add_argument(
+        "--port-base",
+        type=int,
+        default=2200,
+        metavar="N",
+        help="first router listens on N, the next on N+1, ... (0: any free port)",
+    )
+    p.add_argument(
+        "--state-dir",
+        metavar="DIR",
+        help="saved configs, host key and inventory (default ~/.local/state/pmiptui/lab)",
+    )
+    p.add_argument("--bindings", type=int, metavar="N", help="number of mobile nodes")
+    p.add_argument("--seed", type=int, metavar="S", help="random seed for mobility")
+    p.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="ROUTER:KIND[=ARG]",
+        help="inject a fault: delay=MS, auth-fail, drop-after=BYTES, trickle, hang, "
+        "reject-config=REGEX (repeatable)",
+    )
+    p.set_defaults(handler=cmd_lab)
     return parser
 
 

@@ -97,7 +97,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     cmd(LMA, "multipath", "Accept several tunnels per mobile node, one per MAG uplink."),
     cmd(LMA, "mobile-map <map-name>", "Apply a domain mobile map to LMA traffic."),
-    cmd(LMA, "interface <type> <number>", "Interface on which the mobile map applies.", p=IFACE),
+    cmd(
+        LMA,
+        "interface <type> <number>",
+        "Interface on which the mobile map applies.",
+        p=IFACE,
+        repeat=True,
+    ),
     cmd(LMA, "tunnel mtu <mtu-size>", "MTU of the LMA-MAG tunnels."),
     cmd(LMA, "tunnel acl <acl-list-name>", "Filter tunnel traffic with an access list."),
     cmd(

@@ -27,7 +27,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
     cmd(MAG, "address dynamic", "List roaming interfaces with learnt addresses.", enters=ADDR_DYN),
     cmd(MAG, "sessionmgr", "Hand MN session handling to the session manager."),
     cmd(MAG, "generate grekey", "Let the MAG allocate GRE keys itself."),
-    cmd(MAG, "interface <type> <number>", "Serve mobile nodes on this access interface.", p=IFACE),
+    cmd(
+        MAG,
+        "interface <type> <number>",
+        "Serve mobile nodes on this access interface.",
+        p=IFACE,
+        repeat=True,
+    ),
     cmd(MAG, "role {3gpp | lte | wimax | wlan}", "Access technology the MAG acts for."),
     cmd(
         MAG,

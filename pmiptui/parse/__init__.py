@@ -1,4 +1,4 @@
-"""Router output to typed records: cleaning, TTP templates, record building, unparsed-line report."""
+"""Router output to typed records: cleaning, TTP runs, record building, unparsed lines."""
 
 from pmiptui.parse.engine import KINDS, ParseResult, parse
 

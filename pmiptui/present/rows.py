@@ -49,7 +49,7 @@ def long_table(records: list[Any] | Any) -> Table:
     def walk(data: dict[str, Any], scope: str, parent: dict[str, Any]) -> None:
         scalars, nested = _split(data)
         rows.append({**parent, "scope": scope, **scalars})
-        carried = {**parent, **_identity(scalars)} if not parent else parent
+        carried = parent if parent else {**parent, **_identity(scalars)}
         for name, children in nested.items():
             for child in children:
                 walk(child, name[:-1] if name.endswith("s") else name, carried)

@@ -25,7 +25,9 @@ def test_fixture_parses_to_expected(kind: str, txt: Path) -> None:
 def test_every_kind_has_fixtures(kind: str) -> None:
     folder = FIXTURES / kind
     found = sorted(folder.glob("*.txt")) if folder.is_dir() else []
-    assert len(found) >= MIN_CASES_PER_KIND, f"{kind}: {len(found)} fixtures, need {MIN_CASES_PER_KIND}"
+    assert len(found) >= MIN_CASES_PER_KIND, (
+        f"{kind}: {len(found)} fixtures, need {MIN_CASES_PER_KIND}"
+    )
 
 
 def test_every_fixture_folder_is_a_kind() -> None:

@@ -1,0 +1,1 @@
+"""The lab: simulated IOS XE PMIPv6 routers served over real SSH on loopback."""

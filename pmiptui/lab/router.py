@@ -1,0 +1,176 @@
+"""One simulated router: its running and startup configs, flash files, revert timer and log."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pmiptui.ios.config_tree import ConfigNode, parse_running_config, render_running_config, walk
+from pmiptui.lab.configs import startup_config
+from pmiptui.lab.faults import Faults
+from pmiptui.lab.topology import LabRouter, Topology
+from pmiptui.redact import mask_secrets
+
+if TYPE_CHECKING:
+    from pmiptui.lab.console import RouterConsole
+    from pmiptui.lab.network import LabNetwork
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One line a client sent, as the router's command log keeps it (secrets masked)."""
+
+    time: float
+    session: int
+    mode: str
+    line: str
+    result: str
+
+
+@dataclass(slots=True)
+class PendingRevert:
+    """A `configure terminal revert timer` in force: the config to go back to, and when."""
+
+    snapshot: ConfigNode
+    deadline: float
+    handle: asyncio.TimerHandle | None = None
+
+
+@dataclass(slots=True)
+class SimRouter:
+    """A lab router. All methods run on the lab's event loop thread."""
+
+    topology: Topology
+    spec: LabRouter
+    state_dir: Path | None = None
+    mobile_nodes: int | None = None
+    seed: int | None = None
+    faults: Faults = field(default_factory=Faults)
+    started: float = field(default_factory=time.time)
+    running: ConfigNode = field(init=False)
+    files: dict[str, str] = field(default_factory=dict)
+    log: list[LogEntry] = field(default_factory=list)
+    revert: PendingRevert | None = None
+    network: LabNetwork | None = None
+    _sessions: int = 0
+
+    def __post_init__(self) -> None:
+        saved = self._startup_path()
+        text = saved.read_text() if saved and saved.exists() else None
+        self.running = parse_running_config(text or startup_config(self.topology, self.spec))
+        self.files["nvram:startup-config"] = render_running_config(self.running)
+
+    @property
+    def hostname(self) -> str:
+        """The router's hostname from its running config (the prompt follows it)."""
+        for _depth, node in walk(self.running):
+            if node.line.startswith("hostname "):
+                return node.line.split(" ", 1)[1]
+        return "Router"
+
+    @property
+    def serial(self) -> str:
+        """A stable, made-up serial number."""
+        return f"FXS{zlib.crc32(self.spec.name.encode()) % 10**7:07d}"
+
+    def console(self) -> RouterConsole:
+        """A new CLI session with this router."""
+        from pmiptui.lab.console import RouterConsole
+
+        self._sessions += 1
+        return RouterConsole(self, self._sessions)
+
+    def connect_fleet(self, routers: dict[str, SimRouter]) -> None:
+        """Join the lab network shared by all routers (mobility state lives there)."""
+        from pmiptui.lab.network import LabNetwork
+
+        network = next((r.network for r in routers.values() if r.network is not None), None)
+        if network is None:
+            network = LabNetwork(
+                self.topology,
+                routers,
+                mobile_nodes=self.mobile_nodes or self.topology.mobile_nodes,
+                seed=self.topology.seed if self.seed is None else self.seed,
+            )
+        self.network = network
+
+    def tick(self) -> None:
+        """Advance mobility one step (the network advances once per tick for the fleet)."""
+        if self.network is not None:
+            self.network.tick_from(self.spec.name)
+
+    def record(self, session: int, mode: str, line: str, result: str) -> None:
+        """Keep a line in the command log, with key material masked."""
+        self.log.append(LogEntry(time.time(), session, mode, mask_secrets(line), result))
+        del self.log[:-5000]
+
+    def config_changed(self) -> None:
+        """Tell the network the configuration changed so state follows it."""
+        if self.network is not None:
+            self.network.config_changed(self.spec.name)
+
+    def running_text(self) -> str:
+        """`show running-config` body."""
+        return render_running_config(self.running)
+
+    def archive_path(self) -> str | None:
+        """The `archive` / `path` URL, when configured."""
+        for _depth, node in walk(self.running):
+            if node.line == "archive":
+                for kid in node.children:
+                    if kid.line.startswith("path "):
+                        return kid.line.split(" ", 1)[1]
+        return None
+
+    def save(self) -> None:
+        """`write memory`: the running config becomes startup, on disk when there is a state dir."""
+        text = render_running_config(self.running)
+        self.files["nvram:startup-config"] = text
+        path = self._startup_path()
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+
+    def replace_config(self, text: str) -> None:
+        """`configure replace`: the running config becomes exactly `text`."""
+        self.running = parse_running_config(text)
+        self.config_changed()
+
+    def start_revert(self, minutes: int) -> None:
+        """Arm the rollback timer with a snapshot of the current config."""
+        self.cancel_revert()
+        loop = asyncio.get_running_loop()
+        self.revert = PendingRevert(self.running, time.time() + minutes * 60)
+        self.revert.handle = loop.call_later(minutes * 60, self.revert_now)
+
+    def cancel_revert(self) -> None:
+        """`configure confirm`: keep the changes."""
+        if self.revert is not None and self.revert.handle is not None:
+            self.revert.handle.cancel()
+        self.revert = None
+
+    def revert_now(self) -> bool:
+        """Go back to the snapshot taken when the timer was armed; False when none is pending."""
+        if self.revert is None:
+            return False
+        snapshot = self.revert.snapshot
+        self.cancel_revert()
+        self.running = snapshot
+        self.config_changed()
+        return True
+
+    def show_pmipv6(self, role: str, what: str, ident: str | None) -> Iterable[str]:
+        """Output of `show ipv6 mobile pmipv6 ROLE [ID] WHAT`, produced lazily."""
+        if self.network is None:
+            return ()
+        return self.network.show(self.spec.name, role, what, ident)
+
+    def _startup_path(self) -> Path | None:
+        if self.state_dir is None:
+            return None
+        return self.state_dir / self.spec.name / "startup-config"

@@ -1,0 +1,166 @@
+"""Run a whole lab: build the routers, serve each on a port, write the inventory, stop cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from pmiptui.lab.faults import Faults
+from pmiptui.lab.router import SimRouter
+from pmiptui.lab.server import Listener, Login, host_key, serve, stop
+from pmiptui.lab.topology import Topology
+
+TICK_SECONDS = 1.0
+
+
+@dataclass(slots=True, kw_only=True)
+class LabOptions:
+    """How to run the lab; every field has the default a new user gets."""
+
+    port_base: int = 0
+    """First port; 0 lets the system pick a free port for each router."""
+    state_dir: Path | None = None
+    bindings: int | None = None
+    seed: int | None = None
+    faults: dict[str, Faults] = field(default_factory=dict)
+    host: str = "127.0.0.1"
+
+
+@dataclass(slots=True)
+class Lab:
+    """A running lab: its routers, the ports they listen on, and its inventory file."""
+
+    topology: Topology
+    options: LabOptions
+    routers: dict[str, SimRouter] = field(default_factory=dict)
+    listeners: list[Listener] = field(default_factory=list)
+    _ticker: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        """Build every router and start its SSH server."""
+        key = host_key(self.options.state_dir)
+        login = Login(
+            username=self.topology.username,
+            password=self.topology.password,
+            enable_secret=self.topology.enable_secret,
+        )
+        for spec in self.topology.routers:
+            router = SimRouter(
+                self.topology,
+                spec,
+                state_dir=self.options.state_dir,
+                mobile_nodes=self.options.bindings,
+                seed=self.options.seed,
+                faults=self.options.faults.get(spec.name, Faults()),
+            )
+            self.routers[spec.name] = router
+        for router in self.routers.values():
+            router.connect_fleet(self.routers)
+        for spec in self.topology.routers:
+            port = self.options.port_base + spec.port_offset if self.options.port_base else 0
+            listener = Listener(
+                name=spec.name, port=port, faults=self.options.faults.get(spec.name, Faults())
+            )
+            router = self.routers[spec.name]
+            await serve(listener, router.console, login=login, key=key, host=self.options.host)
+            self.listeners.append(listener)
+        self._ticker = asyncio.get_running_loop().create_task(self._tick())
+
+    async def _tick(self) -> None:
+        while True:
+            await asyncio.sleep(TICK_SECONDS)
+            for router in self.routers.values():
+                router.tick()
+
+    async def stop(self) -> None:
+        """Stop the servers and the mobility clock."""
+        if self._ticker is not None:
+            self._ticker.cancel()
+        await stop(self.listeners)
+
+    def port(self, name: str) -> int:
+        """The port one router listens on."""
+        return next(listener.port for listener in self.listeners if listener.name == name)
+
+    def inventory(self) -> dict[str, object]:
+        """The inventory for this lab, in pmiptui's Netmiko-style inventory format."""
+        devices: dict[str, object] = {}
+        for spec in self.topology.routers:
+            devices[spec.name] = {
+                "device_type": "cisco_xe",
+                "host": self.options.host,
+                "port": self.port(spec.name),
+                "username": self.topology.username,
+                "password": self.topology.password,
+                "secret": self.topology.enable_secret,
+                "role": spec.role,
+                "pmipv6_id": spec.id,
+                "domain": self.topology.domain,
+                "group": "lab",
+            }
+        devices["lab"] = [spec.name for spec in self.topology.routers]
+        return devices
+
+    def write_inventory(self, folder: Path) -> Path:
+        """Write `inventory.yaml` for the running lab into `folder`."""
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "inventory.yaml"
+        header = "# Written by `pmiptui lab` for the running lab. Lab-only credentials.\n"
+        path.write_text(header + yaml.safe_dump(self.inventory(), sort_keys=False))
+        return path
+
+
+class LabThread:
+    """A lab running on its own event loop in a background thread (tests, `pmiptui demo`)."""
+
+    def __init__(self, topology: Topology, options: LabOptions) -> None:
+        self.lab = Lab(topology, options)
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._run, name="pmiptui-lab", daemon=True)
+        self._started: Future[None] = Future()
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        try:
+            self._loop.run_until_complete(self.lab.start())
+        except BaseException as error:  # handed to the starting thread, which re-raises it
+            self._started.set_exception(error)
+            return
+        self._started.set_result(None)
+        self._loop.run_forever()
+
+    def start(self, timeout: float = 30) -> Lab:
+        """Start the lab and wait until every router listens."""
+        self._thread.start()
+        self._started.result(timeout)
+        return self.lab
+
+    def call(self, function: Callable[[], object]) -> object:
+        """Run `function` on the lab's loop (routers are not thread-safe) and return its result."""
+
+        async def wrapper() -> object:
+            return function()
+
+        return asyncio.run_coroutine_threadsafe(wrapper(), self._loop).result(30)
+
+    def stop(self) -> None:
+        """Stop the servers, end every open session, and stop the thread."""
+        if not self._loop.is_running():
+            return
+        asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(30)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+    async def _shutdown(self) -> None:
+        await self.lab.stop()
+        current = asyncio.current_task()
+        others = [task for task in asyncio.all_tasks() if task is not current]
+        for task in others:
+            task.cancel()
+        await asyncio.gather(*others, return_exceptions=True)

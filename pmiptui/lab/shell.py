@@ -1,0 +1,178 @@
+"""One SSH session with a lab router: prompt, read a line, answer, with faults applied."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+import asyncssh
+
+from pmiptui.lab.faults import Faults
+
+_FLUSH_BYTES = 64 * 1024
+_TRICKLE_BYTES = 48
+_TRICKLE_PAUSE_S = 0.01
+CTRL_Z = "\x1a"
+_CTRL_Z_SIGNAL = "PMIPTUI-CTRL-Z"
+
+
+def _on_ctrl_z(_line: str, _pos: int) -> tuple[str, int]:
+    """Ctrl-Z ends configuration at once, as on IOS: hand it to the session as a signal."""
+    return _CTRL_Z_SIGNAL, -1
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ask:
+    """A question the router asks before going on (`Password:`, `[confirm]`)."""
+
+    prompt: str
+    answer: Callable[[str], Reply]
+    """Called with what was typed; returns what to print next."""
+    echo: bool = True
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reply:
+    """What a router prints for one input line, produced lazily so huge output streams."""
+
+    output: Iterable[str] = ()
+    close: bool = False
+    """End the session after the output (`exit` from exec mode)."""
+    ask: Ask | None = None
+    """A question to ask after the output."""
+
+
+class Console(Protocol):
+    """The per-session CLI of one router: its mode and what each line does."""
+
+    def prompt(self) -> str: ...
+
+    def execute(self, line: str) -> Reply: ...
+
+
+class _Cut(Exception):
+    """The `drop-after` fault fired: the connection is gone."""
+
+
+class _Writer:
+    """Writes output with the session's faults: trickle, and drop after N bytes."""
+
+    def __init__(self, process: asyncssh.SSHServerProcess[str], faults: Faults) -> None:
+        self._process = process
+        self._faults = faults
+        self._sent = 0
+
+    async def write(self, text: str) -> None:
+        limit = self._faults.drop_after_bytes
+        if limit is not None and self._sent + len(text) > limit:
+            self._process.stdout.write(text[: max(0, limit - self._sent)])
+            await asyncio.sleep(0.05)
+            self._process.channel.get_connection().abort()
+            raise _Cut
+        self._sent += len(text)
+        if self._faults.trickle:
+            for start in range(0, len(text), _TRICKLE_BYTES):
+                self._process.stdout.write(text[start : start + _TRICKLE_BYTES])
+                await self._process.stdout.drain()
+                await asyncio.sleep(_TRICKLE_PAUSE_S)
+            return
+        self._process.stdout.write(text)
+        await self._process.stdout.drain()
+
+    async def stream(self, chunks: Iterable[str]) -> None:
+        """Write lazily produced output in large pieces, yielding to the loop between them."""
+        buffer: list[str] = []
+        size = 0
+        for chunk in _iterate(chunks):
+            buffer.append(chunk)
+            size += len(chunk)
+            if size >= _FLUSH_BYTES:
+                await self.write("".join(buffer))
+                buffer, size = [], 0
+        if buffer:
+            await self.write("".join(buffer))
+
+
+def _iterate(chunks: Iterable[str]) -> Iterator[str]:
+    yield from ([chunks] if isinstance(chunks, str) else chunks)
+
+
+async def _read_line(process: asyncssh.SSHServerProcess[str]) -> str | None:
+    try:
+        line = await process.stdin.readline()
+    except asyncssh.SignalReceived as signal:
+        return CTRL_Z if signal.signal == _CTRL_Z_SIGNAL else ""
+    except (asyncssh.BreakReceived, asyncssh.TerminalSizeChanged):
+        return ""
+    except (asyncssh.DisconnectError, asyncssh.ConnectionLost, BrokenPipeError, OSError):
+        return None
+    return None if line == "" else line
+
+
+async def _answer(
+    process: asyncssh.SSHServerProcess[str], writer: _Writer, reply: Reply, faults: Faults
+) -> bool:
+    """Print one reply, asking its questions in turn; False when the session ends."""
+    await writer.stream(reply.output)
+    while reply.ask is not None:
+        ask = reply.ask
+        await writer.write(ask.prompt)
+        if not ask.echo:
+            process.channel.set_echo(False)  # type: ignore[attr-defined]
+        typed = await _read_line(process)
+        if not ask.echo:
+            process.channel.set_echo(True)  # type: ignore[attr-defined]
+            await writer.write("\n")
+        if typed is None:
+            return False
+        reply = ask.answer(typed.rstrip("\r\n"))
+        await writer.stream(reply.output)
+    return not reply.close
+
+
+async def run_session(
+    process: asyncssh.SSHServerProcess[str], console: Console, faults: Faults, _secret: str
+) -> None:
+    """Drive one SSH session until the client leaves, `exit`s, or a fault cuts it."""
+    writer = _Writer(process, faults)
+    try:
+        if process.command:
+            if not faults.hang:
+                await _answer(process, writer, console.execute(process.command), faults)
+            else:
+                await asyncio.sleep(3600)
+            return
+        if faults.hang:
+            while await _read_line(process) is not None:
+                pass
+            return
+        if hasattr(process.channel, "register_key"):
+            process.channel.register_key(CTRL_Z, _on_ctrl_z)
+        if faults.delay_ms:
+            # Latency delays the echo too, as on a slow link; so the session echoes lines itself.
+            process.channel.set_echo(False)  # type: ignore[attr-defined]
+        await writer.write("\n" + console.prompt())
+        while True:
+            line = await _read_line(process)
+            if line is None:
+                return
+            text = line.rstrip("\r\n")
+            if faults.delay_ms:
+                await asyncio.sleep(faults.delay_ms / 1000)
+                await writer.write(text + "\n")
+            if CTRL_Z in text:
+                await writer.write("^Z\n")
+                text = "end"
+            if not await _answer(process, writer, console.execute(text), faults):
+                return
+            await writer.write(console.prompt())
+    except _Cut:
+        return
+    except (asyncssh.DisconnectError, asyncssh.ConnectionLost, BrokenPipeError, ConnectionError):
+        return
+    finally:
+        with contextlib.suppress(OSError, asyncssh.Error):
+            process.exit(0)

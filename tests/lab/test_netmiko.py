@@ -95,3 +95,27 @@ def test_ios_error_texts(lab: Lab) -> None:
         bad = conn.send_command("show ipv6 mobile pmipv6 mag mag1 nonsense")
         assert "% Invalid input detected at '^' marker." in bad
         assert CONFIG == "config"
+
+
+def test_archive_revert_timer_and_configure_replace(lab: Lab) -> None:
+    with ConnectHandler(**device(lab, "lma1")) as conn:
+        conn.enable()
+        before = conn.send_command("show running-config | section ipv6 mobile")
+        conn.send_command("configure terminal revert timer 5", expect_string=r"\(config\)#")
+        conn.send_config_set(
+            ["ipv6 mobile pmipv6-lma lma1 domain D1", "bce maximum 10"], enter_config_mode=False
+        )
+        conn.exit_config_mode()
+        assert "bce maximum 10" in conn.send_command("show running-config | section ipv6 mobile")
+        assert "Rollback Confirmed Change timer" in conn.send_command("show archive")
+        assert "Rollback Done" in conn.send_command("configure revert now")
+        assert conn.send_command("show running-config | section ipv6 mobile") == before
+        out = conn.send_command(
+            "copy running-config bootflash:before.cfg", expect_string=r"Destination filename"
+        )
+        out += conn.send_command("\n", expect_string=r"#")
+        assert "bytes copied" in out
+        conn.send_config_set(["ipv6 mobile pmipv6-lma lma1 domain D1", "bce maximum 11"])
+        assert "Rollback Done" in conn.send_command("configure replace bootflash:before.cfg force")
+        assert conn.send_command("show running-config | section ipv6 mobile") == before
+        assert "No Rollback Confirmed Change pending" in conn.send_command("configure confirm")

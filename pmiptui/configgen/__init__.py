@@ -1,0 +1,1 @@
+"""Pure configuration generation: procedures, validated values, CLI plans and diffs."""

@@ -56,17 +56,17 @@ def _present(value: Any) -> bool:
     return value is not None and value != "" and value is not False
 
 
-def _choices(nodes: tuple[Node, ...], key: str) -> set[str]:
+def keyword_choices(nodes: tuple[Node, ...], key: str) -> set[str]:
     """The keywords a choice key accepts (`encap` → gre-ipv4, ipv6-in-ipv6, udptunnel)."""
     found: set[str] = set()
     for node in nodes:
         if isinstance(node, Keyword) and node.key == key and isinstance(node.value, str):
             found.add(node.value)
         elif isinstance(node, Opt):
-            found |= _choices(node.body, key)
+            found |= keyword_choices(node.body, key)
         elif isinstance(node, Choice):
             for branch in node.branches:
-                found |= _choices(branch, key)
+                found |= keyword_choices(branch, key)
     return found
 
 
@@ -137,7 +137,7 @@ class _Planner:
             raw = step.fixed.get(key, self._lookup(key, scopes))
             if raw is None:
                 continue
-            allowed = _choices(grammar.tree, key)
+            allowed = keyword_choices(grammar.tree, key)
             if isinstance(raw, bool):
                 values[key] = raw
             elif allowed and str(raw) not in allowed:

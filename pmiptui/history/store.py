@@ -1,0 +1,181 @@
+"""Record every poll in SQLite and replay the fleet and binding tables as they were.
+
+Bindings are stored as changes keyed by NAI (added, changed, removed) plus a full snapshot
+every `snapshot_every_sec`, so a 128k-binding LMA polled every few seconds costs only its
+churn; a past table is the last snapshot before the moment plus the changes after it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pmiptui.model.serialize import to_data
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS polls (
+  router TEXT NOT NULL, at REAL NOT NULL, ok INTEGER NOT NULL, error TEXT,
+  latency_ms INTEGER, summary TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS polls_at ON polls (router, at);
+CREATE TABLE IF NOT EXISTS snapshots (router TEXT NOT NULL, at REAL NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS snapshots_at ON snapshots (router, at);
+CREATE TABLE IF NOT EXISTS changes (
+  router TEXT NOT NULL, at REAL NOT NULL, nai TEXT NOT NULL, data TEXT
+);
+CREATE INDEX IF NOT EXISTS changes_at ON changes (router, at);
+"""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PollRow:
+    """A recorded poll of one router: when, whether it worked, and its summary figures."""
+
+    router: str
+    at: float
+    ok: bool
+    error: str | None
+    latency_ms: int | None
+    summary: dict[str, Any]
+
+
+class History:
+    """A poll history database; safe to use from several worker threads."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        retention_sec: float = 24 * 3600,
+        snapshot_every_sec: float = 600,
+    ) -> None:
+        self.retention_sec = retention_sec
+        self.snapshot_every_sec = snapshot_every_sec
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(_SCHEMA)
+        self._lock = threading.Lock()
+        self._last: dict[str, dict[str, str]] = {}
+        self._last_snapshot: dict[str, float] = {}
+
+    def close(self) -> None:
+        """Close the database."""
+        with self._lock:
+            self._db.close()
+
+    def record(
+        self,
+        router: str,
+        *,
+        at: float,
+        ok: bool,
+        error: str | None,
+        latency_ms: int | None,
+        summary: dict[str, Any],
+        bindings: list[Any] | None,
+    ) -> None:
+        """Store one poll; `bindings` (records) are stored as changes since the last poll."""
+        with self._lock, self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(
+                "INSERT INTO polls VALUES (?, ?, ?, ?, ?, ?)",
+                (router, at, int(ok), error, latency_ms, json.dumps(summary)),
+            )
+            if bindings is not None:
+                self._store_bindings(router, at, bindings)
+            self._db.execute("COMMIT")
+
+    def _store_bindings(self, router: str, at: float, bindings: list[Any]) -> None:
+        current = {}
+        for record in bindings:
+            data = to_data(record)
+            current[data["nai"]] = json.dumps(data, sort_keys=True)
+        due = at - self._last_snapshot.get(router, float("-inf")) >= self.snapshot_every_sec
+        if due or router not in self._last:
+            blob = zlib.compress(json.dumps(current).encode(), 3)
+            self._db.execute("INSERT INTO snapshots VALUES (?, ?, ?)", (router, at, blob))
+            self._last_snapshot[router] = at
+        else:
+            before = self._last[router]
+            rows = [
+                (router, at, nai, text) for nai, text in current.items() if before.get(nai) != text
+            ]
+            rows += [(router, at, nai, None) for nai in before.keys() - current.keys()]
+            self._db.executemany("INSERT INTO changes VALUES (?, ?, ?, ?)", rows)
+        self._last[router] = current
+
+    def prune(self, now: float | None = None) -> int:
+        """Drop what is older than the retention, keeping each router's latest snapshot."""
+        cutoff = (now or time.time()) - self.retention_sec
+        with self._lock, self._db:
+            removed = self._db.execute("DELETE FROM polls WHERE at < ?", (cutoff,)).rowcount
+            for (router,) in self._db.execute("SELECT DISTINCT router FROM snapshots").fetchall():
+                keep = self._db.execute(
+                    "SELECT MAX(at) FROM snapshots WHERE router = ? AND at <= ?", (router, cutoff)
+                ).fetchone()[0]
+                if keep is not None:
+                    self._db.execute(
+                        "DELETE FROM snapshots WHERE router = ? AND at < ?", (router, keep)
+                    )
+                    self._db.execute(
+                        "DELETE FROM changes WHERE router = ? AND at <= ?", (router, keep)
+                    )
+        return removed
+
+    def routers(self) -> list[str]:
+        """Routers with recorded polls."""
+        with self._lock:
+            rows = self._db.execute("SELECT DISTINCT router FROM polls ORDER BY router")
+            return [router for (router,) in rows.fetchall()]
+
+    def fleet_at(self, at: float) -> dict[str, PollRow]:
+        """Each router's last recorded poll at or before `at`."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT router, at, ok, error, latency_ms, summary FROM polls p WHERE at = "
+                "(SELECT MAX(at) FROM polls q WHERE q.router = p.router AND q.at <= ?)",
+                (at,),
+            ).fetchall()
+        return {
+            row[0]: PollRow(
+                router=row[0],
+                at=row[1],
+                ok=bool(row[2]),
+                error=row[3],
+                latency_ms=row[4],
+                summary=json.loads(row[5]),
+            )
+            for row in rows
+        }
+
+    def bindings_at(self, router: str, at: float) -> list[dict[str, Any]] | None:
+        """The router's binding table as it was at `at` (as dicts), or None before any record."""
+        with self._lock:
+            found = self._db.execute(
+                "SELECT at, data FROM snapshots WHERE router = ? AND at <= ? "
+                "ORDER BY at DESC LIMIT 1",
+                (router, at),
+            ).fetchone()
+            if found is None:
+                return None
+            base_at, blob = found
+            table: dict[str, str] = json.loads(zlib.decompress(blob))
+            changes = self._db.execute(
+                "SELECT nai, data FROM changes WHERE router = ? AND at > ? AND at <= ? "
+                "ORDER BY at, rowid",
+                (router, base_at, at),
+            ).fetchall()
+        for nai, data in changes:
+            if data is None:
+                table.pop(nai, None)
+            else:
+                table[nai] = data
+        return [json.loads(text) for text in table.values()]

@@ -85,6 +85,46 @@ def cmd_lab(args: argparse.Namespace) -> int:
     return run_lab(topology, options)
 
 
+def cmd_config_list(_args: argparse.Namespace) -> int:
+    """`pmiptui config list`: one procedure id per line."""
+    from pmiptui.configgen.catalogue import CATALOGUE
+
+    for procedure_id in CATALOGUE:
+        print(procedure_id)
+    return 0
+
+
+def cmd_config_show(args: argparse.Namespace) -> int:
+    """`pmiptui config show ID`: a procedure's steps and parameters."""
+    from pmiptui.configgen.catalogue import get
+    from pmiptui.configgen.describe import describe
+
+    sys.stdout.write(describe(get(args.id)))
+    return 0
+
+
+def cmd_config_render(args: argparse.Namespace) -> int:
+    """`pmiptui config render ID --values FILE`: the CLI lines, secrets masked unless asked."""
+    from pmiptui.configgen.catalogue import get
+    from pmiptui.configgen.plan import InvalidValues, build_plan, preview
+    from pmiptui.configgen.values_file import load_values
+
+    procedure = get(args.id)
+    try:
+        lines = build_plan(procedure, load_values(args.values))
+    except InvalidValues as invalid:
+        for error in invalid.errors:
+            print(f"invalid: {error}", file=sys.stderr)
+        print(f"error: {procedure.id}: {len(invalid.errors)} invalid value(s)", file=sys.stderr)
+        return invalid.exit_code
+    if args.prompts:
+        print("\n".join(preview(lines, args.hostname)))
+    else:
+        for line in lines:
+            print(line.text if args.reveal_secrets else line.shown)
+    return 0
+
+
 def _single(kind: str) -> bool:
     from pmiptui.parse.kinds import KINDS
 
@@ -150,6 +190,28 @@ def build_parser() -> argparse.ArgumentParser:
         "reject-config=REGEX (repeatable)",
     )
     p.set_defaults(handler=cmd_lab)
+
+    config = sub.add_parser(
+        "config",
+        help="guided configuration procedures from the PMIPv6 guide",
+        description="List, inspect and render the configuration procedures of the PMIPv6 "
+        "configuration guide.",
+    )
+    steps = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    c = steps.add_parser("list", help="one procedure id per line")
+    c.set_defaults(handler=cmd_config_list)
+    c = steps.add_parser("show", help="a procedure's steps and parameters")
+    c.add_argument("id", metavar="ID")
+    c.set_defaults(handler=cmd_config_show)
+    c = steps.add_parser("render", help="the CLI lines for a values file")
+    c.add_argument("id", metavar="ID")
+    c.add_argument("--values", required=True, metavar="FILE.yaml",
+                   help="YAML keyed by the guide's placeholder names (domain-name, mag-id, ...)")
+    c.add_argument("--prompts", action="store_true", help="show IOS prompts, as a session would")
+    c.add_argument("--hostname", default="Router", help="hostname for --prompts")
+    c.add_argument("--reveal-secrets", action="store_true",
+                   help="print auth-option keys in clear (they are masked by default)")
+    c.set_defaults(handler=cmd_config_render)
     return parser
 
 

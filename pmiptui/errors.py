@@ -55,3 +55,48 @@ class ForeignOutput(ParseError):
     """The output belongs to another command than the one being parsed."""
 
     title = "Wrong command output"
+
+
+class DeviceError(PmipError):
+    """A router could not be reached, logged into, or kept talking (exit code 6)."""
+
+    title = "Router unreachable"
+    exit_code = 6
+
+
+class ConnectFailed(DeviceError):
+    """No SSH session could be opened (refused, unreachable, unknown host, SSH failure)."""
+
+    title = "Cannot connect"
+
+
+class AuthFailed(DeviceError):
+    """The router refused the username/password or the enable secret."""
+
+    title = "Authentication failed"
+
+
+class Timeout(DeviceError):
+    """The router stopped answering within the time allowed."""
+
+    title = "Timeout"
+
+
+class ConnectionLost(DeviceError):
+    """An open session ended under us (the router or the network closed it)."""
+
+    title = "Connection lost"
+
+
+class ConfigRejected(PmipError):
+    """The router refused a configuration line; the change was rolled back (exit code 5)."""
+
+    title = "Configuration rejected"
+    exit_code = 5
+
+
+class RollbackFailed(PmipError):
+    """A failed change could not be proven rolled back: the router's state is uncertain."""
+
+    title = "Rollback failed"
+    exit_code = 7

@@ -6,12 +6,14 @@ argparse (standard library) keeps the entry point dependency-free and fast to st
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pmiptui import __version__
 from pmiptui.errors import InputError, PmipError
+from pmiptui.redact import mask_secrets
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -125,6 +127,48 @@ def cmd_config_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    """`pmiptui show ROUTER WHAT`: one poll of one router, printed for scripts and cron."""
+    from pmiptui.device.poller import SshPoller
+    from pmiptui.inventory import load_inventory
+
+    inventory = load_inventory(args.inventory)
+    inventory.router(args.router)
+    poller = SshPoller(inventory, names=[args.router])
+    try:
+        result = poller.poll(args.router, [args.what])
+    finally:
+        poller.close()
+    if result.error is not None:
+        print(f"error: {args.router}: {result.error}", file=sys.stderr)
+        return 6 if result.error_title not in ("Parse error", "Router error") else 3
+    if result.unparsed:
+        print(f"warning: {result.unparsed} line(s) of output were not understood", file=sys.stderr)
+    data = getattr(result, args.what)
+    if args.what == "config":
+        print(data)
+        return 0
+    _print_records(data, "json" if args.json else "csv" if args.csv else "table", args.what)
+    return 0
+
+
+def _print_records(records: object, fmt: str, title: str) -> None:
+    if fmt == "json":
+        from pmiptui.present.export import to_json
+
+        sys.stdout.write(to_json(records))
+    elif fmt == "csv":
+        from pmiptui.present.export import to_csv
+
+        sys.stdout.write(to_csv(records))
+    else:
+        from rich.console import Console
+
+        from pmiptui.present.rich_table import rich_table
+
+        Console().print(rich_table(records, title=title))
+
+
 def _single(kind: str) -> bool:
     from pmiptui.parse.kinds import KINDS
 
@@ -191,6 +235,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=cmd_lab)
 
+    p = sub.add_parser(
+        "show",
+        help="poll one router once and print its PMIPv6 state",
+        description="Connect to one router of the inventory, run one PMIPv6 show command, "
+        "and print the parsed records (for scripts and cron). Exit 6 when the router cannot "
+        "be reached, 3 when its output cannot be parsed.",
+    )
+    p.add_argument(
+        "--inventory", metavar="FILE", help="inventory YAML (default: the one `pmiptui lab` writes)"
+    )
+    p.add_argument("router", metavar="ROUTER")
+    p.add_argument("what", choices=["globals", "bindings", "stats", "tunnels", "config"])
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="records as JSON")
+    form.add_argument("--csv", action="store_true", help="records as CSV")
+    p.set_defaults(handler=cmd_show)
+
     config = sub.add_parser(
         "config",
         help="guided configuration procedures from the PMIPv6 guide",
@@ -205,12 +266,19 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(handler=cmd_config_show)
     c = steps.add_parser("render", help="the CLI lines for a values file")
     c.add_argument("id", metavar="ID")
-    c.add_argument("--values", required=True, metavar="FILE.yaml",
-                   help="YAML keyed by the guide's placeholder names (domain-name, mag-id, ...)")
+    c.add_argument(
+        "--values",
+        required=True,
+        metavar="FILE.yaml",
+        help="YAML keyed by the guide's placeholder names (domain-name, mag-id, ...)",
+    )
     c.add_argument("--prompts", action="store_true", help="show IOS prompts, as a session would")
     c.add_argument("--hostname", default="Router", help="hostname for --prompts")
-    c.add_argument("--reveal-secrets", action="store_true",
-                   help="print auth-option keys in clear (they are masked by default)")
+    c.add_argument(
+        "--reveal-secrets",
+        action="store_true",
+        help="print auth-option keys in clear (they are masked by default)",
+    )
     c.set_defaults(handler=cmd_config_render)
     return parser
 
@@ -233,6 +301,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # the last guard: one line, never a traceback by default
+        if os.environ.get("PMIPTUI_DEBUG"):
+            raise
+        print(
+            f"internal error: {type(error).__name__}: {mask_secrets(str(error))} "
+            "(set PMIPTUI_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return 70
 
 
 if __name__ == "__main__":

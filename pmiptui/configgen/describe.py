@@ -9,8 +9,8 @@ from pmiptui.configgen.procedure import Group, Procedure, Step
 from pmiptui.ios.params import Param
 
 
-def param_text(param: Param) -> str:
-    """`ipv6-address (IPv6 address)` with its range and unit when it has them."""
+def param_text(param: Param, key: str | None = None) -> str:
+    """`ipv6-address (IPv6 address)` with its range and unit; `key` is its values key."""
     kind = param.kind.value.replace("-", " ")
     extra = [param.range_text] if param.range_text else []
     if param.unit:
@@ -18,7 +18,7 @@ def param_text(param: Param) -> str:
     if param.secret:
         extra.append("secret")
     tail = f", {', '.join(extra)}" if extra else ""
-    return f"{param.name} ({kind}{tail})"
+    return f"{key or param.name} ({kind}{tail})"
 
 
 def _step_lines(step: Step, indent: str) -> Iterator[str]:
@@ -31,13 +31,14 @@ def _step_lines(step: Step, indent: str) -> Iterator[str]:
     for param in grammar.params:
         if param.name in step.fixed:
             continue
-        yield f"{indent}      - {param_text(param)}{': ' + param.help if param.help else ''}"
+        label = param_text(param, step.value_key(param.name))
+        yield f"{indent}      - {label}{': ' + param.help if param.help else ''}"
     for key in grammar.keys:
         if key in step.fixed:
             continue
         choices = sorted(keyword_choices(grammar.tree, key))
         shape = f"one of {', '.join(choices)}" if choices else "true/false"
-        yield f"{indent}      - {key} ({shape})"
+        yield f"{indent}      - {step.value_key(key)} ({shape})"
     if not grammar.params and not grammar.keys and step.optional:
         yield f"{indent}      - {step.key} (true/false)"
 

@@ -14,6 +14,7 @@ from pmiptui.ios.modes import CONFIG, prompt
 from pmiptui.ios.params import ParamError, Value
 from pmiptui.ios.render import MissingValue, render
 from pmiptui.ios.syntax import Choice, Keyword, Node, Opt
+from pmiptui.model.config import PmipConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,12 @@ def keyword_choices(nodes: tuple[Node, ...], key: str) -> set[str]:
     return found
 
 
+INHERITED = frozenset({"domain-name"})
+"""Values a group entry takes from the scopes around it when it does not give them itself.
+Only the domain is shared this way: an LMA peer missing its `ipv4-address` must not quietly
+take the router's own address from the top level."""
+
+
 class _Planner:
     def __init__(self, procedure: Procedure) -> None:
         self.procedure = procedure
@@ -107,7 +114,7 @@ class _Planner:
             self.items(group.steps, [entry, *scopes], f"{where}[{index}].")
 
     def _lookup(self, name: str, scopes: list[Mapping[str, Any]]) -> Any:
-        for scope in scopes:
+        for scope in scopes if name in INHERITED else scopes[:1]:
             if name in scope:
                 return scope[name]
         return None
@@ -124,17 +131,18 @@ class _Planner:
         ok = True
         grammar = step.command.grammar
         for param in grammar.params:
-            raw = step.fixed.get(param.name, self._lookup(param.name, scopes))
+            name = step.value_key(param.name)
+            raw = step.fixed.get(param.name, self._lookup(name, scopes))
             if not _present(raw):
                 continue
             checked = param.check(str(raw).strip())
             if isinstance(checked, ParamError):
-                self.errors.append(FieldError(f"{path}{param.name}", checked.rule))
+                self.errors.append(FieldError(f"{path}{name}", checked.rule))
                 ok = False
             else:
                 values[param.name] = checked
         for key in grammar.keys:
-            raw = step.fixed.get(key, self._lookup(key, scopes))
+            raw = step.fixed.get(key, self._lookup(step.value_key(key), scopes))
             if raw is None:
                 continue
             allowed = keyword_choices(grammar.tree, key)
@@ -142,7 +150,8 @@ class _Planner:
                 values[key] = raw
             elif allowed and str(raw) not in allowed:
                 choices = ", ".join(sorted(allowed))
-                self.errors.append(FieldError(f"{path}{key}", f"must be one of: {choices}"))
+                where = f"{path}{step.value_key(key)}"
+                self.errors.append(FieldError(where, f"must be one of: {choices}"))
                 ok = False
             else:
                 values[key] = str(raw)
@@ -152,18 +161,19 @@ class _Planner:
             text = render(step.command, values)
         except MissingValue:
             missing = [p.name for p in grammar.params if p.name not in values]
-            name = missing[0] if missing else step.key
+            name = step.value_key(missing[0]) if missing else step.key
             self.errors.append(FieldError(f"{path}{name}", "is required"))
             return
-        self.emit(step, text)
+        self.emit(step, text, path)
 
-    def emit(self, step: Step, text: str) -> None:
+    def emit(self, step: Step, text: str, path: str = "") -> None:
         while self.stack[-1] != step.mode and len(self.stack) > 1:
             mode = self.stack.pop()
             self.lines.append(PlanLine(mode, "exit", "exit", self.stack[-1]))
         checked = parse_line(step.mode, text)
         if isinstance(checked, CliError):
-            self.errors.append(FieldError(step.key, f"renders as {text!r}, which IOS refuses"))
+            where = f"{path}{step.names[0] if step.names else step.key}"
+            self.errors.append(FieldError(where, f"renders as {text!r}, which IOS refuses"))
             return
         shown = render(step.command, checked.values, redact=True)
         if step.command.enters is not None:
@@ -171,12 +181,18 @@ class _Planner:
         self.lines.append(PlanLine(step.mode, text, shown, self.stack[-1]))
 
 
-def build_plan(procedure: Procedure, values: Mapping[str, Any]) -> list[PlanLine]:
-    """The CLI lines for `values`, from global config mode; InvalidValues lists every error."""
+def build_plan(
+    procedure: Procedure, values: Mapping[str, Any], current: PmipConfig | None = None
+) -> list[PlanLine]:
+    """The CLI lines for `values`, from global config mode; InvalidValues lists every error.
+
+    `current`, the router's parsed PMIPv6 configuration when known, lets the cross-field
+    rules check what the procedure does not define itself (the domain's encapsulation).
+    """
     planner = _Planner(procedure)
     planner.items(procedure.steps, [values], "")
     for rule in procedure.rules:
-        planner.errors.extend(FieldError(field, text) for field, text in rule(values))
+        planner.errors.extend(FieldError(field, text) for field, text in rule(values, current))
     if planner.errors:
         raise InvalidValues(procedure.id, planner.errors)
     return planner.lines

@@ -9,6 +9,7 @@ from typing import Any
 
 from pmiptui.ios.commands import find
 from pmiptui.ios.spec import CommandSpec
+from pmiptui.model.config import PmipConfig
 
 Values = Mapping[str, Any]
 """Values of one scope: parameter name → value, group name → list of scopes."""
@@ -32,6 +33,9 @@ class Step:
     """Values the procedure fixes for this step (keyword choices the guide prescribes)."""
     help: str = ""
     """What the step does, in our words."""
+    alias: Mapping[str, str] = field(default_factory=dict)
+    """Values key of a placeholder that another step of the same scope also uses
+    (`bce maximum <number>` and `hnp maximum <number>` read `bce-maximum` and `hnp-maximum`)."""
 
     @cached_property
     def command(self) -> CommandSpec:
@@ -40,9 +44,15 @@ class Step:
 
     @property
     def names(self) -> list[str]:
-        """Value names this step reads: its parameters and keyword-choice keys."""
+        """Values keys this step reads: its parameters and keyword-choice keys."""
         grammar = self.command.grammar
-        return [p.name for p in grammar.params] + list(grammar.keys)
+        return [self.value_key(p.name) for p in grammar.params] + [
+            self.value_key(k) for k in grammar.keys
+        ]
+
+    def value_key(self, name: str) -> str:
+        """The values key of a placeholder or choice key: its alias, else its own name."""
+        return self.alias.get(name, name)
 
     @property
     def key(self) -> str:
@@ -65,8 +75,9 @@ class Group:
     help: str = ""
 
 
-Rule = Callable[[Values], list[tuple[str, str]]]
-"""A cross-field check: returns (field path, broken rule) pairs."""
+Rule = Callable[[Values, PmipConfig | None], list[tuple[str, str]]]
+"""A cross-field check of the values (and, when known, the router's current PMIPv6
+configuration): returns (field path, broken rule) pairs."""
 
 
 @dataclass(frozen=True, kw_only=True)

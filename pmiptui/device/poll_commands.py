@@ -72,7 +72,14 @@ def poll_with(router: RouterInfo, send: Send, kinds: Iterable[str]) -> PollResul
             else:
                 unparsed += len(parsed.unparsed)
                 fields[item.kind] = _pick(item.kind, parsed.records, router)
-        runs.append(CommandRun(item.command, begun, int((time.time() - begun) * 1000), result))
+        runs.append(
+            CommandRun(
+                command=item.command,
+                started=begun,
+                duration_ms=int((time.time() - begun) * 1000),
+                result=result,
+            )
+        )
     return PollResult(
         router=router.name,
         started=started,

@@ -1,0 +1,132 @@
+"""The SSH poller: one reused Netmiko session per router, reconnect with exponential backoff.
+
+Every router has its own lock, so polls of one router never overlap, and a router that hangs
+holds only its own worker. Failures come back inside the PollResult, never as exceptions.
+"""
+
+from __future__ import annotations
+
+import getpass
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pmiptui.device.poll_commands import poll_with
+from pmiptui.device.session import RouterSession
+from pmiptui.errors import DeviceError, PmipError
+from pmiptui.inventory import Ask, Inventory, RouterTarget
+from pmiptui.model.poll import PollResult, RouterInfo
+
+BACKOFF_FIRST_SEC = 1.0
+BACKOFF_MAX_SEC = 60.0
+
+
+@dataclass(slots=True)
+class _Backoff:
+    delay: float = 0.0
+    not_before: float = 0.0
+    last_error: str = ""
+    last_title: str = ""
+
+
+def router_info(target: RouterTarget, poll_interval_sec: float) -> RouterInfo:
+    """The credential-free description of an inventory router."""
+    return RouterInfo(
+        name=target.name,
+        host=target.host,
+        port=target.port,
+        role=(target.role or "mag").lower(),
+        pmipv6_id=target.pmipv6_id or target.name,
+        domain=target.domain,
+        group=target.group,
+        poll_interval_sec=poll_interval_sec,
+    )
+
+
+class SshPoller:
+    """Implements `pmiptui.ports.Poller` over SSH with Netmiko."""
+
+    def __init__(
+        self,
+        inventory: Inventory,
+        *,
+        ask: Ask = getpass.getpass,
+        read_timeout: float = 30.0,
+        poll_interval_sec: float = 5.0,
+        names: Iterable[str] | None = None,
+    ) -> None:
+        wanted = list(names) if names is not None else inventory.names
+        self._targets = {name: inventory.router(name) for name in wanted}
+        self._info = {n: router_info(t, poll_interval_sec) for n, t in self._targets.items()}
+        self._ask = ask
+        self._read_timeout = read_timeout
+        self._sessions: dict[str, RouterSession] = {}
+        self._locks = {name: threading.Lock() for name in self._targets}
+        self._backoff = {name: _Backoff() for name in self._targets}
+
+    def routers(self) -> list[RouterInfo]:
+        """The inventory's routers, in file order."""
+        return list(self._info.values())
+
+    def poll(self, router: str, kinds: Iterable[str]) -> PollResult:
+        """Poll one router (blocking); errors are returned in the result."""
+        kinds = list(kinds)
+        with self._locks[router]:
+            started = time.time()
+            backoff = self._backoff[router]
+            if started < backoff.not_before:
+                wait = backoff.not_before - started
+                return PollResult(
+                    router=router,
+                    started=started,
+                    finished=started,
+                    error=f"{backoff.last_error} (next try in {wait:.0f} s)",
+                    error_title=backoff.last_title,
+                )
+            try:
+                session = self._session(router)
+                result = poll_with(
+                    self._info[router],
+                    lambda command: session.send(command, read_timeout=self._read_timeout),
+                    kinds,
+                )
+            except DeviceError as error:
+                self._drop(router)
+                backoff.delay = min(BACKOFF_MAX_SEC, max(BACKOFF_FIRST_SEC, backoff.delay * 2))
+                backoff.not_before = time.time() + backoff.delay
+                backoff.last_error, backoff.last_title = error.message, error.title
+                return PollResult(
+                    router=router,
+                    started=started,
+                    finished=time.time(),
+                    error=error.message,
+                    error_title=error.title,
+                )
+            except PmipError as error:
+                return PollResult(
+                    router=router,
+                    started=started,
+                    finished=time.time(),
+                    error=error.message,
+                    error_title=error.title,
+                )
+            backoff.delay = 0.0
+            return result
+
+    def _session(self, router: str) -> RouterSession:
+        session = self._sessions.get(router)
+        if session is None:
+            session = RouterSession(self._targets[router], ask=self._ask).open()
+            self._sessions[router] = session
+        return session
+
+    def _drop(self, router: str) -> None:
+        session = self._sessions.pop(router, None)
+        if session is not None:
+            session.close()
+
+    def close(self) -> None:
+        """Close every open session."""
+        for router in list(self._sessions):
+            self._drop(router)

@@ -280,6 +280,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="print auth-option keys in clear (they are masked by default)",
     )
     c.set_defaults(handler=cmd_config_render)
+    from pmiptui.config_cli import add_config_parser
+
+    add_config_parser(steps)
     return parser
 
 

@@ -95,3 +95,12 @@ def test_config_render_lists_every_invalid_value(tmp_path: Path) -> None:
     run = pmiptui("config", "render", "mag-detailed", "--values", str(values))
     assert run.returncode == 2
     assert "invalid:" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_config_render_refuses_unknown_value_names(tmp_path: Path) -> None:
+    values = tmp_path / "typo.yaml"
+    values.write_text("lma-id: lma1\ndomain-name: D1\nheartbeat-interval: 20\n")
+    run = pmiptui("config", "render", "lma-heartbeat", "--values", str(values))
+    assert run.returncode == 2
+    assert "heartbeat-interval: unknown name; expected one of:" in run.stderr
+    assert "interval" in run.stderr

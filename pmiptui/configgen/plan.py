@@ -87,6 +87,12 @@ class _Planner:
     def items(
         self, items: tuple[Step | Group, ...], scopes: list[Mapping[str, Any]], path: str
     ) -> None:
+        known = known_keys(items) | INHERITED
+        for unknown in sorted(set(scopes[0]) - known, key=str):
+            hint = ", ".join(sorted(known - INHERITED if len(scopes) > 1 else known))
+            self.errors.append(
+                FieldError(f"{path}{unknown}", f"unknown name; expected one of: {hint}")
+            )
         for item in items:
             if isinstance(item, Group):
                 self.group(item, scopes, path)
@@ -179,6 +185,19 @@ class _Planner:
         if step.command.enters is not None:
             self.stack.append(step.command.enters)
         self.lines.append(PlanLine(step.mode, text, shown, self.stack[-1]))
+
+
+def known_keys(items: tuple[Step | Group, ...]) -> set[str]:
+    """The values keys one scope may hold: step values and switches, and group names."""
+    keys: set[str] = set()
+    for item in items:
+        if isinstance(item, Group):
+            keys.add(item.name)
+            continue
+        keys.update(item.value_key(name) for name in item.names if name not in item.fixed)
+        if not item.names or item.switch:
+            keys.add(item.key)
+    return keys
 
 
 def build_plan(

@@ -1,0 +1,87 @@
+"""The audit log: one JSON line per configuration apply attempt, secrets masked.
+
+Default file `~/.local/state/pmiptui/audit.jsonl`; the `PMIPTUI_AUDIT_LOG` environment
+variable points it elsewhere. Every string is passed through `mask_secrets` before it is
+written, so a key that slipped into a diff or a router message never reaches the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pmiptui.errors import PmipError
+from pmiptui.redact import MASK, Secret, mask_secrets
+
+ENV_VAR = "PMIPTUI_AUDIT_LOG"
+
+
+def audit_path() -> Path:
+    """Where audit records go: `$PMIPTUI_AUDIT_LOG`, else the pmiptui state folder."""
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return Path(override).expanduser()
+    return Path.home() / ".local" / "state" / "pmiptui" / "audit.jsonl"
+
+
+def _operator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditRecord:
+    """One apply attempt on one router."""
+
+    router: str
+    procedure: str
+    result: str
+    """`applied`, `rejected_rolled_back`, `interrupted_rolled_back`, `rollback_failed`, …"""
+    diff: str = ""
+    """The PMIPv6 diff shown to the operator (unified form)."""
+    ticket: str | None = None
+    failed_line: str | None = None
+    """`N: line` of the refused line, if any."""
+    router_message: str | None = None
+    detail: str | None = None
+    """Verification or error summary."""
+    saved: bool = False
+    """`write memory` was done after verification."""
+    time: str = dataclasses.field(
+        default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds")
+    )
+    """ISO 8601, UTC."""
+    operator: str = dataclasses.field(default_factory=_operator)
+
+
+def _masked(value: Any) -> Any:
+    if isinstance(value, Secret):
+        return MASK
+    if isinstance(value, str):
+        return mask_secrets(value)
+    return value
+
+
+def write_audit(record: AuditRecord, path: Path | None = None) -> Path:
+    """Append `record` as one JSON line (file created 0600); PmipError if it cannot be written."""
+    target = path or audit_path()
+    data = {f.name: _masked(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    line = json.dumps(data, ensure_ascii=False, sort_keys=False) + "\n"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as handle:
+            handle.write(line)
+    except OSError as error:
+        raise PmipError(
+            f"cannot write the audit log {target}: {error.strerror or error}", title="Audit log"
+        ) from None
+    return target

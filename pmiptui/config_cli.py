@@ -1,0 +1,266 @@
+"""`pmiptui config apply`: plan, diff, confirm, apply all-or-nothing, verify, save, audit.
+
+`add_config_parser(actions)` registers the `apply` action on the `pmiptui config`
+sub-command's action parsers; `cli.py` owns the rest of `pmiptui config`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from pmiptui.errors import PmipError
+
+if TYPE_CHECKING:
+    from pmiptui.configgen.plan import PlanLine
+    from pmiptui.configgen.procedure import Procedure
+    from pmiptui.device.apply import ApplyResult
+    from pmiptui.device.session import RouterSession
+    from pmiptui.device.verify import Verification
+
+EXIT_APPLIED = 0
+EXIT_ABORTED = 1
+EXIT_INVALID = 2
+EXIT_REJECTED = 5
+EXIT_UNREACHABLE = 6
+EXIT_ROLLBACK_FAILED = 7
+EXIT_UNVERIFIED = 8
+
+EPILOG = """\
+exit codes:
+  0  applied and verified (and saved with --save); or --dry-run; or nothing to change
+  1  not confirmed at the prompt: nothing was sent
+  2  invalid values or bad input (every field error is listed): nothing was sent
+  5  the router refused a line: the change was rolled back (the line and the router's
+     message are printed)
+  6  cannot connect, log in, or the router stopped answering; if that happened mid-apply,
+     pmiptui reconnected and rolled the change back
+  7  ROLLBACK FAILED: the router's state is uncertain (read the message)
+  8  applied, but the read-back differs from the prediction: not saved, check the router
+
+The change is all-or-nothing: the prior config is saved to bootflash:pmiptui-rollback.cfg,
+the lines go in under `configure terminal revert timer 5` (the router rolls back by itself
+unless confirmed), and any refused line rolls everything back. Each attempt is recorded in
+the audit log ($PMIPTUI_AUDIT_LOG, default ~/.local/state/pmiptui/audit.jsonl)."""
+
+
+def add_config_parser(actions: argparse._SubParsersAction[Any]) -> argparse.ArgumentParser:
+    """Register `apply` on the `pmiptui config` action parsers; returns its parser."""
+    p = actions.add_parser(
+        "apply",
+        help="apply a procedure to a router, all-or-nothing, with rollback",
+        description="Build a procedure's CLI lines from a values file, show the change to the\n"
+        "router's PMIPv6 configuration, apply it all-or-nothing after a typed confirmation,\n"
+        "then read it back and verify it.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("router", metavar="ROUTER", help="router name in the inventory (mag1)")
+    p.add_argument("id", metavar="ID", help="procedure id (see `pmiptui config list`)")
+    p.add_argument("--values", required=True, metavar="FILE.yaml", help="the procedure's values")
+    p.add_argument(
+        "--inventory",
+        metavar="FILE",
+        help="inventory YAML (default: the lab's, ~/.local/state/pmiptui/lab/inventory.yaml)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="show the change, send nothing")
+    p.add_argument("--yes", action="store_true", help="skip the typed confirmation")
+    p.add_argument("--save", action="store_true", help="write memory once verification passed")
+    p.add_argument("--ticket", metavar="T", help="change ticket id, kept in the audit log")
+    p.set_defaults(handler=cmd_config_apply)
+    return p
+
+
+def find_procedure(procedure_id: str) -> Procedure:
+    """The catalogue's procedure; InputError naming the valid ids when there is none."""
+    from pmiptui.configgen.catalogue import get
+
+    return get(procedure_id)
+
+
+def cmd_config_apply(
+    args: argparse.Namespace,
+    *,
+    out: TextIO | None = None,
+    ask: Callable[[str], str] = input,
+) -> int:
+    """`pmiptui config apply`: see the module doc and the exit codes in EPILOG."""
+    from pmiptui.configgen.plan import InvalidValues, build_plan
+    from pmiptui.configgen.values_file import load_values
+
+    out = out or sys.stdout
+    procedure = find_procedure(args.id)
+    values = load_values(args.values)
+    try:
+        plan = build_plan(procedure, values)
+    except InvalidValues as invalid:
+        for error in invalid.errors:
+            print(f"invalid: {error}", file=sys.stderr)
+        print(
+            f"error: {procedure.id}: {len(invalid.errors)} invalid value(s); nothing was sent",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    if not plan:
+        print(f"{procedure.id}: the values produce no configuration lines", file=out)
+        return EXIT_APPLIED
+
+    from pmiptui.inventory import load_inventory
+
+    target = load_inventory(Path(args.inventory) if args.inventory else None).router(args.router)
+
+    from pmiptui.device.session import RouterSession
+
+    with RouterSession(target) as session:
+        return _apply(args, procedure, plan, session, out, ask)
+
+
+def _apply(
+    args: argparse.Namespace,
+    procedure: Procedure,
+    plan: list[PlanLine],
+    session: RouterSession,
+    out: TextIO,
+    ask: Callable[[str], str],
+) -> int:
+    from pmiptui.audit import AuditRecord, write_audit
+    from pmiptui.configgen.diff import config_diff, predict
+    from pmiptui.device.apply import apply_plan, read_running, save_config
+    from pmiptui.device.verify import read_globals, role_of, verify_change
+
+    name = session.target.name
+    before = read_running(session)
+    predicted = predict(before, plan)
+    preview = config_diff(before, predicted)
+    print(f"{procedure.id} on {name}: {len(plan)} line(s) to send", file=out)
+    for line in plan:
+        print(f"  {line.shown}", file=out)
+    if not preview.changed:
+        print(f"no change: {name} already has this PMIPv6 configuration", file=out)
+        return EXIT_APPLIED
+    print("change to the PMIPv6 configuration:", file=out)
+    print(preview.unified, file=out)
+    if args.dry_run:
+        print("dry run: nothing was sent", file=out)
+        return EXIT_APPLIED
+    if not args.yes:
+        try:
+            typed = ask(f"Type the router name ({name}) to apply: ")
+        except EOFError:
+            typed = ""
+        if typed.strip() != name:
+            print("not confirmed: nothing was sent", file=out)
+            return EXIT_ABORTED
+
+    role = role_of(session.target.role, before)
+    globals_before = _quiet(lambda: read_globals(session, role))
+    record = {"router": name, "procedure": procedure.id, "ticket": args.ticket}
+    try:
+        result = apply_plan(session, plan)
+    except PmipError as error:
+        write_audit(AuditRecord(**record, result="not_applied", detail=error.message))
+        raise
+    verification: Verification | None = None
+    saved = False
+    if result.ok:
+        verification = verify_change(
+            session,
+            plan,
+            before=before,
+            predicted=predicted,
+            globals_before=globals_before,
+            role=role,
+        )
+        if verification.passed and args.save:
+            save_config(session)
+            saved = True
+    code = _report(result, verification, saved, args.save, out)
+    write_audit(
+        AuditRecord(
+            **record,
+            result=result.status.value if code != EXIT_UNVERIFIED else "applied_unverified",
+            diff=preview.unified,
+            failed_line=(
+                f"{result.failed_line.number}: {result.failed_line.text}"
+                if result.failed_line
+                else None
+            ),
+            router_message=result.router_message or None,
+            detail=result.verification,
+            saved=saved,
+        )
+    )
+    return code
+
+
+def _quiet(read: Callable[[], str]) -> str:
+    """Globals are for the before/after comparison only: a failure to read them is no error."""
+    try:
+        return read()
+    except PmipError:
+        return ""
+
+
+def _report(
+    result: ApplyResult,
+    verification: Verification | None,
+    saved: bool,
+    wanted_save: bool,
+    out: TextIO,
+) -> int:
+    from pmiptui.device.apply import Status
+
+    for note in result.notes:
+        print(f"note: {note}", file=out)
+    where = (
+        f"line {result.failed_line.number} ({result.failed_line.text})"
+        if result.failed_line
+        else "before any line"
+    )
+    if result.status is Status.REJECTED_ROLLED_BACK:
+        print(f"REJECTED at {where}: {result.router_message}", file=sys.stderr)
+        print(result.verification, file=sys.stderr)
+        return EXIT_REJECTED
+    if result.status is Status.INTERRUPTED_ROLLED_BACK:
+        print(f"INTERRUPTED at {where}: {result.router_message}", file=sys.stderr)
+        print(result.verification, file=sys.stderr)
+        return EXIT_UNREACHABLE
+    if result.status is Status.ROLLBACK_FAILED:
+        bar = "!" * 72
+        print(bar, file=sys.stderr)
+        print(f"ROLLBACK FAILED on {result.router}: ROUTER STATE UNCERTAIN", file=sys.stderr)
+        print(f"the change failed at {where}: {result.router_message}", file=sys.stderr)
+        print(result.verification, file=sys.stderr)
+        print(bar, file=sys.stderr)
+        return EXIT_ROLLBACK_FAILED
+    print(f"applied to {result.router}: {result.verification}", file=out)
+    if verification is None:
+        return EXIT_APPLIED
+    for check in verification.lines:
+        mark = "ok     " if check.present else "MISSING"
+        block = " > ".join(check.block)
+        print(f"  {mark} {check.line}" + (f"   [in {block}]" if block else ""), file=out)
+    if verification.section_matches:
+        print("read-back: PMIPv6 configuration exactly as predicted", file=out)
+    else:
+        print("read-back DIFFERS from the prediction (predicted vs router):", file=out)
+        print(verification.mismatch.unified, file=out)
+    if verification.changes:
+        print(f"in effect ({verification.role} globals, before -> after):", file=out)
+        for change in verification.changes:
+            print(f"  {change.field}: {change.before} -> {change.after}", file=out)
+    elif verification.role is not None:
+        print(f"{verification.role} globals: no operational value changed", file=out)
+    if verification.globals_note:
+        print(f"note: {verification.globals_note}", file=out)
+    if not verification.passed:
+        print("verification FAILED: not saved; check the router", file=sys.stderr)
+        return EXIT_UNVERIFIED
+    if saved:
+        print("saved: write memory [OK]", file=out)
+    elif not wanted_save:
+        print("not saved (running-config only); pass --save to write memory", file=out)
+    return EXIT_APPLIED

@@ -1,0 +1,1 @@
+"""Talking to routers: the only package that imports Netmiko."""

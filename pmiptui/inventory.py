@@ -1,0 +1,193 @@
+"""The router inventory: a Netmiko `.netmiko.yml`-style YAML file of devices and groups.
+
+A mapping of names: a device is a mapping of connection settings (`device_type, host, port,
+username, password, secret`) plus pmiptui's own (`role, pmipv6_id, domain, group`); a group
+is a list of device names. `pmiptui lab` writes one for the running lab. A password or
+enable secret may be written literally, as `${ENV_VAR}`, or left out to be asked for at
+connect time (only on a terminal).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import re
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pmiptui.errors import InputError
+from pmiptui.redact import Secret
+
+_ENV_REF = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$")
+_ROLES = ("mag", "lma")
+
+
+def default_inventory_path() -> Path:
+    """Where `pmiptui lab` writes its inventory (used when `--inventory` is not given)."""
+    return Path.home() / ".local" / "state" / "pmiptui" / "lab" / "inventory.yaml"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RouterTarget:
+    """One router to connect to; password and secret are `Secret`s, shown as `***` anywhere."""
+
+    name: str
+    """The inventory name (`mag1`)."""
+    host: str
+    port: int = 22
+    device_type: str = "cisco_xe"
+    username: str = ""
+    password: Secret | None = None
+    """None: ask at connect time."""
+    secret: Secret | None = None
+    """Enable secret; None: ask at connect time if the router needs one."""
+    role: str | None = None
+    """`mag` or `lma` when the inventory says so."""
+    pmipv6_id: str | None = None
+    domain: str | None = None
+    group: str | None = None
+
+    @property
+    def address(self) -> str:
+        """`host:port`, for messages."""
+        return f"{self.host}:{self.port}"
+
+
+@dataclass(frozen=True, slots=True)
+class Inventory:
+    """Devices and groups read from one inventory file."""
+
+    path: Path
+    devices: Mapping[str, Mapping[str, Any]]
+    groups: Mapping[str, tuple[str, ...]]
+
+    @property
+    def names(self) -> list[str]:
+        """Device names in file order."""
+        return list(self.devices)
+
+    def router(self, name: str) -> RouterTarget:
+        """The target for `name`; InputError lists the known names if there is none."""
+        entry = self.devices.get(name)
+        if entry is None:
+            known = ", ".join(self.names) or "none"
+            raise InputError(f"router {name!r} is not in {self.path} (routers: {known})")
+        return _target(name, entry, self.path)
+
+
+def load_inventory(path: Path | str | None = None) -> Inventory:
+    """Read an inventory file (default: the lab's); InputError when it is missing or malformed."""
+    path = Path(path) if path is not None else default_inventory_path()
+    if not path.is_file():
+        hint = (
+            " (start `pmiptui lab`, or pass --inventory FILE)"
+            if path == default_inventory_path()
+            else ""
+        )
+        raise InputError(f"inventory {path}: no such file{hint}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"inventory {path}: cannot read ({error})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise InputError(f"inventory {path}: not valid YAML{where}") from None
+    if not isinstance(data, Mapping):
+        raise InputError(f"inventory {path}: expected a mapping of device and group names")
+    devices: dict[str, Mapping[str, Any]] = {}
+    groups: dict[str, tuple[str, ...]] = {}
+    for key, value in data.items():
+        name = str(key)
+        if isinstance(value, Mapping):
+            if "host" not in value:
+                raise InputError(f"inventory {path}: device {name!r} has no host")
+            devices[name] = value
+        elif isinstance(value, list):
+            groups[name] = tuple(str(item) for item in value)
+        else:
+            raise InputError(f"inventory {path}: {name!r} is neither a device nor a group")
+    for group, members in groups.items():
+        unknown = [m for m in members if m not in devices]
+        if unknown:
+            raise InputError(
+                f"inventory {path}: group {group!r} names unknown devices: {', '.join(unknown)}"
+            )
+    return Inventory(path, devices, groups)
+
+
+def _credential(name: str, field: str, raw: Any, path: Path) -> Secret | None:
+    """A literal, `${ENV_VAR}` or absent password/secret, as a Secret (never in messages)."""
+    if raw is None or raw == "":
+        return None
+    text = str(raw)
+    found = _ENV_REF.match(text)
+    if found is None:
+        return Secret(text)
+    value = os.environ.get(found.group(1))
+    if value is None:
+        raise InputError(
+            f"inventory {path}: {name} {field} refers to ${{{found.group(1)}}}, which is not set"
+        )
+    return Secret(value)
+
+
+def _target(name: str, entry: Mapping[str, Any], path: Path) -> RouterTarget:
+    try:
+        port = int(entry.get("port", 22))
+    except (TypeError, ValueError):
+        raise InputError(f"inventory {path}: {name} port must be a number") from None
+    role = entry.get("role")
+    if role is not None and str(role).lower() not in _ROLES:
+        raise InputError(f"inventory {path}: {name} role must be mag or lma, not {role!r}")
+    return RouterTarget(
+        name=name,
+        host=str(entry["host"]),
+        port=port,
+        device_type=str(entry.get("device_type", "cisco_xe")),
+        username=str(entry.get("username", "")),
+        password=_credential(name, "password", entry.get("password"), path),
+        secret=_credential(name, "secret", entry.get("secret"), path),
+        role=str(role).lower() if role is not None else None,
+        pmipv6_id=_text(entry.get("pmipv6_id")),
+        domain=_text(entry.get("domain")),
+        group=_text(entry.get("group")),
+    )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+Ask = Callable[[str], str]
+"""Asks for a hidden value with a prompt (`getpass.getpass`)."""
+
+
+def with_password(
+    target: RouterTarget, *, ask: Ask = getpass.getpass, interactive: bool | None = None
+) -> RouterTarget:
+    """The target with its login password filled in, asking on a terminal if it has none."""
+    if target.password is not None:
+        return target
+    return replace(
+        target, password=ask_secret(target, "password", ask=ask, interactive=interactive)
+    )
+
+
+def ask_secret(
+    target: RouterTarget, what: str, *, ask: Ask = getpass.getpass, interactive: bool | None = None
+) -> Secret:
+    """Ask the operator for a credential; InputError when there is no terminal to ask on."""
+    if interactive is None:
+        interactive = sys.stdin.isatty()
+    if not interactive:
+        raise InputError(
+            f"{target.name}: the inventory gives no {what} and there is no terminal to ask on; "
+            f"set it in the inventory (literal or ${{ENV_VAR}})"
+        )
+    return Secret(ask(f"{what.capitalize()} for {target.username or 'login'}@{target.name}: "))

@@ -169,6 +169,20 @@ def _print_records(records: object, fmt: str, title: str) -> None:
         Console().print(rich_table(records, title=title))
 
 
+def cmd_console(args: argparse.Namespace) -> int:
+    """`pmiptui [--inventory F]`: the live console; on the built-in lab when no inventory exists."""
+    from pmiptui.console import run_console, user_inventory
+
+    inventory = Path(args.inventory) if getattr(args, "inventory", None) else user_inventory()
+    demo = args.command == "demo" or inventory is None
+    return run_console(
+        None if demo else inventory,
+        demo=demo,
+        bindings=getattr(args, "bindings", None),
+        poll_interval=getattr(args, "poll_interval", None),
+    )
+
+
 def _single(kind: str) -> bool:
     from pmiptui.parse.kinds import KINDS
 
@@ -184,7 +198,25 @@ def build_parser() -> argparse.ArgumentParser:
         description="Operator console for Cisco IOS XE Proxy Mobile IPv6 (MAG and LMA).",
     )
     parser.add_argument("--version", action="version", version=f"pmiptui {__version__}")
+    parser.add_argument(
+        "--inventory",
+        metavar="FILE",
+        help="open the console on these routers (default: ~/.config/pmiptui/inventory.yaml, "
+        "else the built-in lab)",
+    )
+    parser.add_argument("--poll-interval", type=float, metavar="SEC", help="seconds between polls")
+    parser.set_defaults(handler=cmd_console)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "demo",
+        help="start the built-in lab in the background and open the console on it",
+        description="Start the simulated PMIPv6 network (1 LMA, 2 MAGs) on free loopback "
+        "ports and open the live console on it. Nothing to configure.",
+    )
+    p.add_argument("--bindings", type=int, metavar="N", help="number of mobile nodes")
+    p.add_argument("--poll-interval", type=float, metavar="SEC", help="seconds between polls")
+    p.set_defaults(handler=cmd_console)
 
     p = sub.add_parser(
         "parse",
@@ -290,10 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run one subcommand, turning every PmipError into a one-line message."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return 0
+    handler: Handler = args.handler
     try:
         return handler(args)
     except PmipError as error:

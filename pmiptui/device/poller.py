@@ -55,9 +55,12 @@ class SshPoller:
         read_timeout: float = 30.0,
         poll_interval_sec: float = 5.0,
         names: Iterable[str] | None = None,
+        targets: dict[str, RouterTarget] | None = None,
     ) -> None:
         wanted = list(names) if names is not None else inventory.names
-        self._targets = {name: inventory.router(name) for name in wanted}
+        self._targets = {
+            name: (targets or {}).get(name) or inventory.router(name) for name in wanted
+        }
         self._info = {n: router_info(t, poll_interval_sec) for n, t in self._targets.items()}
         self._ask = ask
         self._read_timeout = read_timeout

@@ -1,0 +1,210 @@
+"""The console app: holds router state, runs the poll workers, routes results to screens."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.signal import Signal
+from textual.worker import Worker, WorkerState
+
+from pmiptui.errors import PmipError
+from pmiptui.model.poll import RouterInfo
+from pmiptui.ports import Poller
+from pmiptui.ui import formatting
+from pmiptui.ui.commands import PmipCommands
+from pmiptui.ui.data.router_state import RouterState
+from pmiptui.ui.export_file import ExportRequest, write_export
+from pmiptui.ui.messages import PollFinished, RoutersLoaded
+from pmiptui.ui.polling import POLL_GROUP, PollScheduler
+from pmiptui.ui.prepare import ShownBindings
+from pmiptui.ui.screens.fleet import FleetScreen
+from pmiptui.ui.screens.help import HelpScreen
+
+
+class PmipApp(App[None]):
+    """Live PMIPv6 console for a fleet of MAG and LMA routers."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "pmiptui"
+    COMMANDS = App.COMMANDS | {PmipCommands}
+    BINDINGS = [
+        Binding("p", "toggle_pause", "Pause", id="app.pause"),
+        Binding("r", "refresh_now", "Refresh", id="app.refresh"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("colon", "command_palette", "Command", id="app.command", show=False),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        poller: Poller,
+        *,
+        keymap: dict[str, str] | None = None,
+        clock: Callable[[], float] = time.time,
+        export_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.poller = poller
+        """Where router state comes from; only ever called from thread workers."""
+        self.now = clock
+        """Epoch seconds; injectable so tests and snapshots see frozen ages."""
+        self.export_dir = export_dir
+        """Where exports go; None means the current directory at export time."""
+        self.routers: dict[str, RouterState] = {}
+        """Every router's state, in inventory order. UI thread only."""
+        self.polling = PollScheduler(self, poller)
+        """The per-router poll workers."""
+        self.router_updated: Signal[str] = Signal(self, "router-updated")
+        """Published with a router name after its poll is recorded ("" for fleet-wide changes)."""
+        self.shown: dict[str, ShownBindings] = {}
+        """The latest bindings view a poll worker built, per watched router, until taken."""
+        self._keymap = dict(keymap or {})
+
+    def on_mount(self) -> None:
+        self.set_keymap(self._keymap)
+        self.push_screen(FleetScreen())
+        self._load_routers()
+
+    @work(thread=True, exit_on_error=False, group="inventory")
+    def _load_routers(self) -> None:
+        """Thread worker: the inventory may be a file or a service."""
+        self.post_message(RoutersLoaded(self.poller.routers()))
+
+    def on_routers_loaded(self, message: RoutersLoaded) -> None:
+        since = self.now()
+        self.routers = {
+            info.name: RouterState(info=info, order=index, since=since)
+            for index, info in enumerate(message.routers)
+        }
+        self.router_updated.publish("")
+        self.polling.start(message.routers)
+
+    def on_poll_finished(self, message: PollFinished) -> None:
+        result = message.result
+        state = self.routers.get(result.router)
+        if state is None:
+            return
+        state.record(result, message.prepared)
+        if message.shown is not None:
+            self.shown[result.router] = message.shown
+        self._notify_poll_error(state)
+        self.router_updated.publish(result.router)
+
+    def _notify_poll_error(self, state: RouterState) -> None:
+        """Notify when a router starts failing (or fails differently), not on every poll."""
+        last = state.last
+        error = last.error if last is not None else None
+        if error and error != state.notified_error:
+            title = f"{state.name}: {last.error_title or 'Poll failed'}" if last else state.name
+            self.notify(formatting.one_line(error, 200), title=title, severity="error")
+        state.notified_error = error
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker failures become notifications; polls are re-armed here."""
+        worker = event.worker
+        if worker.state == WorkerState.ERROR:
+            self.report_error(worker.error)
+        if worker.group == POLL_GROUP and worker.state in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+            WorkerState.CANCELLED,
+        ):
+            failed = self.polling.worker_ended(worker)
+            if failed is not None and worker.name in self.routers:
+                self.routers[worker.name].record(failed, None)
+                self.router_updated.publish(worker.name)
+
+    def report_error(self, error: BaseException | None) -> None:
+        """A typed error as a notification with its title; anything else, one line."""
+        if isinstance(error, PmipError):
+            self.notify(error.message, title=error.title, severity="error")
+        elif error is not None:
+            message = formatting.one_line(f"{type(error).__name__}: {error}", 200)
+            self.notify(message, title="Internal error", severity="error")
+
+    def router_by_id(self, pmipv6_id: str | None) -> RouterInfo | None:
+        """The router whose MAG/LMA identifier is `pmipv6_id` (case-insensitive)."""
+        if not pmipv6_id:
+            return None
+        wanted = pmipv6_id.lower()
+        for state in self.routers.values():
+            ident = state.info.pmipv6_id or state.info.name
+            if ident.lower() == wanted or state.info.name.lower() == wanted:
+                return state.info
+        return None
+
+    def show_router(self, name: str, *, tab: str | None = None, nai: str | None = None) -> None:
+        """Open a router's screen (replacing any open router screen)."""
+        from pmiptui.ui.screens.router import RouterScreen
+
+        if name not in self.routers:
+            self.notify(f"no router named {name!r}", title="Unknown router", severity="warning")
+            return
+        while len(self.screen_stack) > 2 or isinstance(self.screen, RouterScreen):
+            self.pop_screen()
+        self.push_screen(RouterScreen(name, tab=tab, nai=nai))
+
+    def filter_bindings(self, text: str) -> None:
+        """`:bindings FILTER` on the open router screen."""
+        from pmiptui.ui.screens.router import RouterScreen
+
+        screen = self.screen
+        if isinstance(screen, RouterScreen):
+            screen.filter_bindings(text)
+        else:
+            self.notify("open a router first (:router NAME)", severity="warning")
+
+    def show_fleet(self) -> None:
+        """Back to the fleet screen."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def export(self, request: ExportRequest) -> None:
+        """Write an export file in a thread worker and show its path."""
+        directory = self.export_dir or Path.cwd()
+        self._export(request, directory)
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def _export(self, request: ExportRequest, directory: Path) -> None:
+        path = write_export(directory, request, self.now())
+        self.call_from_thread(self.notify, str(path), title=f"Exported {request.table}", timeout=8)
+
+    def copy_row(self, text: str) -> None:
+        """Copy a row's text to the clipboard."""
+        self.copy_to_clipboard(text)
+        self.notify(formatting.one_line(text, 120), title="Copied row")
+
+    def action_toggle_pause(self) -> None:
+        self.polling.set_paused(not self.polling.paused)
+        self.notify("polling paused" if self.polling.paused else "polling resumed")
+        self.router_updated.publish("")
+
+    def action_refresh_now(self) -> None:
+        self.polling.poll_all_now()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(_key_rows(self)))
+
+
+def _key_rows(app: App[Any]) -> list[tuple[str, str, str]]:
+    """Key, description and binding id of every binding active on the current screen."""
+    rows = []
+    seen = set()
+    for key, active in app.screen.active_bindings.items():
+        binding = active.binding
+        if (binding.action, key) in seen:
+            continue
+        seen.add((binding.action, key))
+        if binding.id is None and not binding.show:
+            continue
+        display = app.get_key_display(binding)
+        rows.append((display, binding.description or binding.action, binding.id or ""))
+    return rows

@@ -1,0 +1,138 @@
+"""What the console knows about each router: last polls, status, history, stats and log.
+
+Owned by the UI thread; workers hand results over in messages and never touch it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from pmiptui.model.poll import CommandRun, PollResult, RouterInfo
+from pmiptui.ui.data.binding_diff import Removed
+from pmiptui.ui.data.bindings_view import BindingsView
+from pmiptui.ui.data.stats_delta import StatsTracker
+
+OK, STALE, ERROR, PAUSED, WAIT = "OK", "STALE", "ERROR", "PAUSED", "WAIT"
+SEVERITY = {ERROR: 0, STALE: 1, WAIT: 2, PAUSED: 3, OK: 4}
+"""Sort rank of each status: faults first."""
+FAULTS = frozenset({ERROR, STALE})
+STALE_AFTER = 3
+"""A router's data is stale once its last good poll is older than this many intervals."""
+HISTORY = 40
+LOG_KEPT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedBindings:
+    """A poll's bindings as the worker prepared them: marks, base table, removed ones."""
+
+    base: object
+    """The pyarrow Table of every binding (see `bindings_view.base_table`)."""
+    marks: dict[str, str]
+    removed: tuple[Removed, ...]
+    view: BindingsView | None = None
+    """The filtered, sorted view, when a screen was watching this router."""
+
+
+@dataclass(slots=True)
+class RouterState:
+    """One router as the console tracks it."""
+
+    info: RouterInfo
+    order: int
+    """Inventory position, the tie-break when sorting."""
+    since: float
+    """When the console started watching it (a router not yet polled is WAIT, then STALE)."""
+    last: PollResult | None = None
+    last_ok: PollResult | None = None
+    prepared: PreparedBindings | None = None
+    polls: int = 0
+    in_flight_since: float | None = None
+    history: deque[int] = field(default_factory=lambda: deque(maxlen=HISTORY))
+    """Binding counts of the last good polls, oldest first."""
+    log: deque[tuple[int, CommandRun]] = field(default_factory=lambda: deque(maxlen=LOG_KEPT))
+    """Commands sent, numbered in order, newest last."""
+    log_seq: int = 0
+    stats: StatsTracker = field(default_factory=StatsTracker)
+    notified_error: str | None = None
+    """The error last notified, so a failing router notifies once, not every poll."""
+
+    @property
+    def name(self) -> str:
+        """The router's inventory name."""
+        return self.info.name
+
+    def record(self, result: PollResult, prepared: PreparedBindings | None) -> None:
+        """Take a finished poll."""
+        self.polls += 1
+        self.last = result
+        self.in_flight_since = None
+        for run in result.commands:
+            self.log_seq += 1
+            self.log.append((self.log_seq, run))
+        if not result.ok:
+            return
+        self.last_ok = result
+        if prepared is not None:
+            self.prepared = prepared
+        count = self.binding_count
+        if count is not None:
+            self.history.append(count)
+        if result.stats is not None:
+            self.stats.update(result.stats, result.finished)
+
+    def is_stale(self, now: float) -> bool:
+        """True when the data shown is not current: last poll failed, or good one too old."""
+        if self.last is not None and not self.last.ok:
+            return True
+        if self.last_ok is None:
+            return True
+        return now - self.last_ok.finished > STALE_AFTER * self.info.poll_interval_sec
+
+    def status(self, now: float, paused: bool) -> str:
+        """OK, STALE, ERROR, PAUSED or WAIT (no poll yet, still within the stale limit)."""
+        if self.last is not None and not self.last.ok:
+            return ERROR
+        if paused:
+            return PAUSED
+        if self.is_stale(now):
+            waited = now - self.since
+            if self.last_ok is None and waited <= STALE_AFTER * self.info.poll_interval_sec:
+                return WAIT
+            return STALE
+        return OK
+
+    @property
+    def binding_count(self) -> int | None:
+        """Bindings of the last good poll (the stats' count when bindings were not fetched)."""
+        good = self.last_ok
+        if good is None:
+            return None
+        if good.bindings is not None:
+            return len(good.bindings)
+        return good.stats.bindings_current if good.stats else None
+
+    @property
+    def max_bindings(self) -> int | None:
+        """The configured binding limit, from globals."""
+        good = self.last_ok
+        return good.globals.max_bindings if good and good.globals else None
+
+    @property
+    def tunnels_up(self) -> tuple[int, int] | None:
+        """Tunnels up, and tunnels in all."""
+        good = self.last_ok
+        if good is None or good.tunnels is None:
+            return None
+        return sum(1 for t in good.tunnels if t.up), len(good.tunnels)
+
+    @property
+    def reject_pct(self) -> float | None:
+        """PBAs rejected as a share of PBAs accepted and rejected, in %."""
+        good = self.last_ok
+        stats = good.stats if good else None
+        if stats is None or stats.pba_rejected is None or stats.pba_accepted is None:
+            return None
+        total = stats.pba_accepted + stats.pba_rejected
+        return 100.0 * stats.pba_rejected / total if total else 0.0

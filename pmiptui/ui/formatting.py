@@ -1,0 +1,170 @@
+"""Every piece of cell text and styling the console shows; the only module with markup.
+
+Cells are Rich `Text` built without markup parsing, so router text such as `[Binding]` or
+an error message with brackets shows as written. Colours come from the theme's variables.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.color import Color, ColorParseError
+
+from pmiptui.redact import mask_secrets
+from pmiptui.ui.data import router_state as rs
+
+_BLOCKS = "▁▂▃▄▅▆▇█"
+_STATUS_VARIABLE = {
+    rs.OK: "success",
+    rs.STALE: "warning",
+    rs.ERROR: "error",
+    rs.PAUSED: "accent",
+    rs.WAIT: "foreground-muted",
+}
+
+
+def palette(variables: Mapping[str, str]) -> dict[str, Style]:
+    """Styles per status, from the app's theme variables (`App.theme_variables`)."""
+    out = {}
+    for status, name in _STATUS_VARIABLE.items():
+        value = variables.get(name) or variables.get("foreground") or "white"
+        try:
+            colour = Color.parse(value).rich_color
+        except ColorParseError:
+            colour = None
+        out[status] = Style(color=colour, bold=status in rs.FAULTS)
+    return out
+
+
+def text(value: Any) -> Text:
+    """A plain cell: None is `-`, bools are yes/no, never parsed as markup."""
+    return Text(show(value), no_wrap=True, end="")
+
+
+def show(value: Any) -> str:
+    """A value as cell text."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, list | tuple):
+        return " ".join(show(v) for v in value) or "-"
+    return str(value)
+
+
+def status_cell(status: str, styles: Mapping[str, Style]) -> Text:
+    """The status word in its theme colour."""
+    return Text(status, style=styles.get(status, Style()), no_wrap=True, end="")
+
+
+def age(seconds: float | None) -> str:
+    """A short age: `4s`, `2m05s`, `3h02m`; `-` when unknown."""
+    if seconds is None:
+        return "-"
+    s = max(0, int(seconds))
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m{s % 60:02d}s"
+    return f"{s // 3600}h{s % 3600 // 60:02d}m"
+
+
+def poll_cell(age_sec: float | None, latency_ms: int | None, in_flight: float | None) -> str:
+    """`4s/120ms`, with `…12s` when a poll has been running that long."""
+    base = f"{age(age_sec)}/{latency_ms}ms" if latency_ms is not None else age(age_sec)
+    if in_flight is not None and in_flight >= 1:
+        base += f" …{age(in_flight)}"
+    return base
+
+
+def count_of(value: int | None, limit: int | None) -> str:
+    """`120 / 200`, or `120` without a limit."""
+    if value is None:
+        return "-"
+    return f"{value} / {limit}" if limit is not None else str(value)
+
+
+def fraction(pair: tuple[int, int] | None) -> str:
+    """`2/3`."""
+    return "-" if pair is None else f"{pair[0]}/{pair[1]}"
+
+
+def percent(value: float | None) -> str:
+    """`3.4%`."""
+    return "-" if value is None else f"{value:.1f}%"
+
+
+def sparkline(values: Iterable[int], width: int = 12) -> str:
+    """The last `width` values as block characters, scaled between their min and max."""
+    points = list(values)[-width:]
+    if not points:
+        return ""
+    low, high = min(points), max(points)
+    if high == low:
+        return _BLOCKS[3] * len(points)
+    scale = (len(_BLOCKS) - 1) / (high - low)
+    return "".join(_BLOCKS[round((p - low) * scale)] for p in points)
+
+
+def one_line(message: str | None, limit: int = 80) -> str:
+    """The first line of an error, cut to `limit` characters."""
+    if not message:
+        return ""
+    first = message.strip().splitlines()[0] if message.strip() else ""
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
+def clock(epoch: float) -> str:
+    """`HH:MM:SSZ` (UTC, as router logs are usually kept)."""
+    return time.strftime("%H:%M:%SZ", time.gmtime(epoch))
+
+
+def stamp(epoch: float) -> str:
+    """A file-name timestamp: `20240131-235959`."""
+    return time.strftime("%Y%m%d-%H%M%S", time.gmtime(epoch))
+
+
+def command(text_: str) -> str:
+    """A command for the log, with any secret masked."""
+    return mask_secrets(text_)
+
+
+def signed(value: int | None) -> str:
+    """`+5`, `0`, `-3`; `-` when unknown."""
+    if value is None:
+        return "-"
+    return f"+{value}" if value > 0 else str(value)
+
+
+def rate(value: float | None) -> str:
+    """Per second, two decimals."""
+    return "-" if value is None else f"{value:.2f}/s"
+
+
+def banner(status: str, name: str, age_sec: float | None, error: str | None) -> str:
+    """The line atop a router screen when its data is not current."""
+    if status == rs.ERROR:
+        data = "no data yet" if age_sec is None else f"data {age(age_sec)} old"
+        return f"{name}: last poll failed: {one_line(error, 120)} ({data})"
+    if status == rs.STALE:
+        return f"{name}: STALE, last good poll {age(age_sec)} ago"
+    if status == rs.PAUSED:
+        return f"{name}: polling paused, data {age(age_sec)} old"
+    if status == rs.WAIT:
+        return f"{name}: waiting for the first poll"
+    return ""
+
+
+def row_text(columns: Iterable[str], values: Iterable[Any]) -> str:
+    """A row as `column=value` pairs, for the clipboard."""
+    return "  ".join(f"{c}={show(_plain(v))}" for c, v in zip(columns, values, strict=False))
+
+
+def _plain(value: Any) -> Any:
+    return value.plain if isinstance(value, Text) else value

@@ -1,0 +1,130 @@
+"""Polls every router on its own one-shot thread worker, re-armed by a timer when it ends.
+
+A router's next poll is scheduled only after its previous one finished, so polls of one
+router never overlap, and a router that hangs holds only its own worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.timer import Timer
+from textual.worker import Worker, WorkerState
+
+from pmiptui.model.poll import POLL_KINDS, PollResult, RouterInfo
+from pmiptui.ports import Poller
+from pmiptui.ui.data.binding_diff import BindingTracker
+from pmiptui.ui.data.bindings_view import ViewSpec
+from pmiptui.ui.messages import PollFinished
+from pmiptui.ui.prepare import prepare_bindings, show_bindings
+
+if TYPE_CHECKING:
+    from pmiptui.ui.app import PmipApp
+
+POLL_GROUP = "poll"
+_SPARE_THREADS = 8
+
+
+class PollScheduler:
+    """Starts, re-arms, pauses and hurries the per-router poll workers."""
+
+    def __init__(self, app: PmipApp, poller: Poller) -> None:
+        self._app = app
+        self._poller = poller
+        self._infos: dict[str, RouterInfo] = {}
+        self._timers: dict[str, Timer] = {}
+        self._in_flight: set[str] = set()
+        self._trackers: dict[str, BindingTracker] = {}
+        self.paused = False
+        """True while polling is paused (running polls still finish and show)."""
+        self.view_specs: dict[str, ViewSpec] = {}
+        """The Bindings tab's view per router; read by workers, replaced (never mutated)."""
+        self.watched: set[str] = set()
+        """Routers with an open router screen: their workers also build the bindings view."""
+
+    def start(self, routers: list[RouterInfo]) -> None:
+        """Begin polling every router now."""
+        self._infos = {r.name: r for r in routers}
+        self._trackers = {r.name: BindingTracker() for r in routers}
+        self._size_thread_pool(len(routers))
+        for name in self._infos:
+            self.poll_now(name)
+
+    @staticmethod
+    def _size_thread_pool(count: int) -> None:
+        """Give every router a thread of its own, so hung polls cannot starve the others."""
+        loop = asyncio.get_running_loop()
+        workers = count + _SPARE_THREADS
+        loop.set_default_executor(
+            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pmiptui-worker")
+        )
+
+    def in_flight(self, name: str) -> bool:
+        """True while a poll of the router is running."""
+        return name in self._in_flight
+
+    def poll_now(self, name: str) -> None:
+        """Start a poll unless one is running; cancels the router's pending timer."""
+        timer = self._timers.pop(name, None)
+        if timer is not None:
+            timer.stop()
+        if name in self._in_flight or name not in self._infos:
+            return
+        self._in_flight.add(name)
+        state = self._app.routers.get(name)
+        if state is not None:
+            state.in_flight_since = self._app.now()
+        self._app.run_worker(
+            partial(self._poll, name),
+            name=name,
+            group=POLL_GROUP,
+            description=f"poll {name}",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def poll_all_now(self) -> None:
+        """`r`: poll every router that is not already being polled."""
+        for name in self._infos:
+            self.poll_now(name)
+
+    def set_paused(self, paused: bool) -> None:
+        """Stop re-arming (pause), or poll everything idle now (resume)."""
+        self.paused = paused
+        if paused:
+            for timer in self._timers.values():
+                timer.stop()
+            self._timers.clear()
+        else:
+            self.poll_all_now()
+
+    def _poll(self, name: str) -> None:
+        """Thread worker: one blocking poll, then the binding diff and tables."""
+        result = self._poller.poll(name, POLL_KINDS)
+        prepared = prepare_bindings(self._trackers[name], result)
+        shown = None
+        if prepared is not None and name in self.watched:
+            shown = show_bindings(name, prepared.base, self.view_specs.get(name, ViewSpec()))
+        self._app.post_message(PollFinished(result, prepared, shown))
+
+    def worker_ended(self, worker: Worker[None]) -> PollResult | None:
+        """Re-arm the router's timer; a poll that raised becomes a failed result."""
+        name = worker.name
+        self._in_flight.discard(name)
+        failed = None
+        if worker.state == WorkerState.ERROR:
+            now = self._app.now()
+            failed = PollResult(
+                router=name,
+                started=now,
+                finished=now,
+                error=f"poll failed: {worker.error}",
+                error_title="Poller error",
+            )
+        if not self.paused and worker.state != WorkerState.CANCELLED and name in self._infos:
+            interval = self._infos[name].poll_interval_sec
+            self._timers[name] = self._app.set_timer(interval, partial(self.poll_now, name))
+        return failed

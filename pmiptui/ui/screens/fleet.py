@@ -1,0 +1,170 @@
+"""The fleet: one row per router, faults first; Enter opens the router."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+
+from pmiptui.ui import formatting
+from pmiptui.ui.data import router_state as rs
+from pmiptui.ui.export_file import ExportRequest
+from pmiptui.ui.widgets.keyed_table import KeyedTable
+
+if TYPE_CHECKING:
+    from pmiptui.ui.app import PmipApp
+
+COLUMNS = [
+    ("status", "status"),
+    ("name", "router"),
+    ("role", "role"),
+    ("domain", "dom"),
+    ("bindings", "bindings"),
+    ("tunnels", "tun up"),
+    ("reject", "rej%"),
+    ("poll", "age/lat"),
+    ("trend", "trend"),
+    ("error", "last error"),
+]
+
+
+class FleetScreen(Screen[None]):
+    """Every router's health at a glance."""
+
+    CSS_PATH = "fleet.tcss"
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="fleet.open"),
+        Binding("f", "faults_only", "Faults only", id="fleet.faults"),
+        Binding("e", "export('csv')", "Export CSV", id="fleet.export_csv"),
+        Binding("E", "export('json')", "JSON", id="fleet.export_json", show=False),
+        Binding("c", "copy_row", "Copy row", id="fleet.copy"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.faults_only = False
+        """Show only routers in ERROR or STALE."""
+        self._records: dict[str, dict[str, Any]] = {}
+
+    @property
+    def pmip(self) -> PmipApp:
+        """The app, typed."""
+        return cast("PmipApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield KeyedTable(COLUMNS, key_column="name", id="fleet-table")
+        with Horizontal(id="fleet-detail"):
+            yield Static(id="fleet-info")
+            yield Sparkline([], id="fleet-spark")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.pmip.router_updated.subscribe(self, self._router_updated)
+        self.set_interval(1.0, self.refresh_rows)
+        self.refresh_rows()
+        self.query_one(KeyedTable).focus()
+
+    def _router_updated(self, _name: str) -> None:
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        """Bring every row up to date (statuses and ages move even without a poll)."""
+        app = self.pmip
+        now = app.now()
+        styles = formatting.palette(app.theme_variables)
+        states = list(app.routers.values())
+        statuses = {s.name: s.status(now, app.polling.paused) for s in states}
+        states.sort(key=lambda s: (rs.SEVERITY[statuses[s.name]], s.order))
+        rows = []
+        self._records = {}
+        for state in states:
+            status = statuses[state.name]
+            if self.faults_only and status not in rs.FAULTS:
+                continue
+            rows.append((state.name, self._cells(state, status, now, styles)))
+        table = self.query_one(KeyedTable)
+        with app.batch_update():
+            table.sync(rows)
+        self.sub_title = "faults only" if self.faults_only else ""
+        self._show_detail()
+
+    def _cells(self, state: rs.RouterState, status: str, now: float, styles: Any) -> list[Any]:
+        good = state.last_ok
+        last = state.last
+        age = now - good.finished if good else None
+        in_flight = now - state.in_flight_since if state.in_flight_since is not None else None
+        error = last.error if last is not None and not last.ok else None
+        record = {
+            "status": status,
+            "router": state.name,
+            "role": state.info.role,
+            "domain": state.info.domain,
+            "bindings": state.binding_count,
+            "max_bindings": state.max_bindings,
+            "tunnels_up": state.tunnels_up[0] if state.tunnels_up else None,
+            "tunnels": state.tunnels_up[1] if state.tunnels_up else None,
+            "reject_pct": state.reject_pct,
+            "age_sec": age,
+            "latency_ms": last.latency_ms if last else None,
+            "error": error,
+        }
+        self._records[state.name] = record
+        return [
+            formatting.status_cell(status, styles),
+            state.name,
+            state.info.role.upper(),
+            state.info.domain,
+            formatting.count_of(state.binding_count, state.max_bindings),
+            formatting.fraction(state.tunnels_up),
+            formatting.percent(state.reject_pct),
+            formatting.poll_cell(age, last.latency_ms if last else None, in_flight),
+            formatting.sparkline(state.history, 10),
+            formatting.one_line(error, 60),
+        ]
+
+    def _show_detail(self) -> None:
+        name = self.query_one(KeyedTable).cursor_key
+        state = self.pmip.routers.get(name) if name else None
+        info = self.query_one("#fleet-info", Static)
+        spark = self.query_one("#fleet-spark", Sparkline)
+        if state is None:
+            info.update(formatting.text(""))
+            spark.data = []
+            return
+        last = state.last
+        detail = f"{state.name} {state.info.host}:{state.info.port} polls {state.polls}"
+        if last is not None and not last.ok:
+            detail += f"\n{last.error_title or 'Error'}: {formatting.one_line(last.error, 200)}"
+        info.update(formatting.text(detail))
+        spark.data = list(state.history)
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        name = self.query_one(KeyedTable).cursor_key
+        if name:
+            self.pmip.show_router(name)
+
+    def action_faults_only(self) -> None:
+        self.faults_only = not self.faults_only
+        self.refresh_rows()
+
+    def action_export(self, fmt: str) -> None:
+        table = self.query_one(KeyedTable)
+        records = [self._records[k] for k in table.keys if k in self._records]
+        self.pmip.export(ExportRequest("all", "fleet", fmt, lambda: records))
+
+    def action_copy_row(self) -> None:
+        table = self.query_one(KeyedTable)
+        key = table.cursor_key
+        if key:
+            self.pmip.copy_row(formatting.row_text(table.column_labels, table.row_values(key)))

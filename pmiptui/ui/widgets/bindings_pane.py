@@ -1,0 +1,268 @@
+"""The Bindings tab: a textual-fastdatatable swapped whole on refresh, filter, sort, marks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING, Any, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.coordinate import Coordinate
+from textual.widget import Widget
+from textual.widgets import Input, Static, Tabs
+from textual.worker import Worker, WorkerState
+
+from pmiptui.ui import formatting
+from pmiptui.ui.data.bindings_view import COLUMNS, BindingsView, ViewSpec, row_of
+from pmiptui.ui.export_file import ExportRequest
+from pmiptui.ui.prepare import ShownBindings, show_bindings
+from pmiptui.ui.widgets.bindings_table import BindingsTable, empty_backend
+
+if TYPE_CHECKING:
+    from pmiptui.ui.app import PmipApp
+
+SORT_CYCLE: list[str | None] = [None, *COLUMNS]
+"""`s` steps through: router order, then each column."""
+_NAI = COLUMNS.index("nai")
+
+
+class FilterInput(Input):
+    """The `/` filter line; Escape closes it without applying."""
+
+    BINDINGS = [Binding("escape", "close", "Close filter", id="bindings.close_filter")]
+
+    def action_close(self) -> None:
+        self.add_class("-hidden")
+        pane = self.parent
+        if isinstance(pane, BindingsPane):
+            pane.focus_table()
+
+
+class BindingsPane(Vertical):
+    """One router's bindings; holds up to hundreds of thousands of rows."""
+
+    DEFAULT_CSS = """
+    BindingsPane {
+        height: 1fr;
+    }
+    BindingsPane #bindings-summary, BindingsPane #bindings-removed {
+        height: 1;
+        color: $text-muted;
+    }
+    BindingsPane #bindings-summary.-error {
+        color: $error;
+    }
+    BindingsPane FilterInput {
+        height: 3;
+    }
+    BindingsPane FilterInput.-hidden {
+        display: none;
+    }
+    """
+
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="bindings.filter"),
+        Binding("s", "sort", "Sort", id="bindings.sort"),
+        Binding("S", "reverse", "Reverse", id="bindings.reverse"),
+        Binding("enter", "detail", "Detail", id="bindings.detail"),
+    ]
+
+    def __init__(self, router: str, *, nai: str | None = None, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.router = router
+        """The router whose bindings this shows."""
+        self.view: BindingsView | None = None
+        """What the table shows now."""
+        self._want_nai = nai
+
+    @property
+    def pmip(self) -> PmipApp:
+        """The app, typed."""
+        return cast("PmipApp", self.app)
+
+    @property
+    def spec(self) -> ViewSpec:
+        """The operator's filter and sort for this router (kept across screens)."""
+        return self.pmip.polling.view_specs.get(self.router, ViewSpec())
+
+    def _set_spec(self, spec: ViewSpec) -> None:
+        self.pmip.polling.view_specs[self.router] = spec
+        self.request_view()
+
+    def compose(self) -> ComposeResult:
+        yield Static(formatting.text("waiting for bindings…"), id="bindings-summary")
+        yield FilterInput(
+            placeholder="text  /regex/  field=value  !inverse   (Enter applies, Esc closes)",
+            id="bindings-filter",
+            classes="-hidden",
+        )
+        yield BindingsTable(empty_backend())
+        yield Static(id="bindings-removed")
+
+    def on_mount(self) -> None:
+        self.request_view()
+
+    def request_view(self) -> None:
+        """Build the view from the latest poll in a thread worker (filtering 128k rows)."""
+        state = self.pmip.routers.get(self.router)
+        if state is None or state.prepared is None:
+            return
+        self.run_worker(
+            partial(show_bindings, self.router, state.prepared.base, self.spec),
+            name="bindings-view",
+            group=f"bindings-view-{self.router}",
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def poll_updated(self) -> None:
+        """A poll of this router was recorded: take the view its worker built, or build one."""
+        shown = self.pmip.shown.pop(self.router, None)
+        if shown is not None and shown.view.spec == self.spec:
+            self.show(shown)
+        else:
+            self.request_view()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.name == "bindings-view" and worker.state == WorkerState.SUCCESS:
+            event.stop()
+            result = cast(ShownBindings, worker.result)
+            self.show(result)
+
+    @property
+    def table(self) -> BindingsTable:
+        """The bindings table."""
+        return self.query_one(BindingsTable)
+
+    def cursor_nai(self) -> str | None:
+        """The NAI of the row under the cursor."""
+        table = self.table
+        if table.row_count == 0:
+            return None
+        try:
+            return cast(str, table.get_cell_at(Coordinate(table.cursor_row, _NAI)))
+        except Exception:
+            return None
+
+    def show(self, shown: ShownBindings) -> None:
+        """Swap the prepared table in, keeping the cursor on the same NAI."""
+        if shown.view.spec != self.spec:
+            return
+        nai = self._want_nai or self.cursor_nai()
+        self._want_nai = None
+        row = row_of(shown.view.table, nai)
+        table = self.query_one(BindingsTable)
+        with self.app.batch_update():
+            table.replace_backend(shown.backend, row if row >= 0 else table.cursor_row)
+            focused = self.screen.focused
+            if self._visible() and (focused is None or isinstance(focused, Tabs)):
+                table.focus()
+            self._show_view(shown.view)
+
+    def _visible(self) -> bool:
+        """True when the pane's tab is the one shown."""
+        return all(node.display for node in self.ancestors_with_self if isinstance(node, Widget))
+
+    def _show_view(self, view: BindingsView) -> None:
+        self.view = view
+        spec = view.spec
+        parts = [f"{view.table.num_rows} of {view.total} bindings"]
+        if spec.filter:
+            parts.append(f"filter {spec.filter}")
+        if spec.sort or spec.descending:
+            parts.append(f"sort {spec.sort or 'router order'} {'↓' if spec.descending else '↑'}")
+        state = self.pmip.routers[self.router]
+        marks = state.prepared.marks if state.prepared else {}
+        new = sum(1 for m in marks.values() if m == "+")
+        if marks:
+            parts.append(f"+{new} new ~{len(marks) - new} changed")
+        summary = self.query_one("#bindings-summary", Static)
+        if view.error:
+            parts.append(f"filter not applied: {view.error}")
+        summary.set_class(bool(view.error), "-error")
+        summary.update(formatting.text("  ".join(parts)))
+        removed = state.prepared.removed if state.prepared else ()
+        text = ""
+        if removed:
+            names = ", ".join(f"{r.nai} ({formatting.clock(r.seen_gone_at)})" for r in removed[:5])
+            text = f"removed {len(removed)}: {names}"
+        self.query_one("#bindings-removed", Static).update(formatting.text(text))
+
+    def focus_table(self) -> None:
+        """Give the table the keyboard."""
+        self.table.focus()
+
+    def action_filter(self) -> None:
+        box = self.query_one(FilterInput)
+        box.remove_class("-hidden")
+        box.value = self.spec.filter
+        box.focus()
+
+    def set_filter(self, text: str) -> None:
+        """Apply a filter (also used by `:bindings FILTER`)."""
+        self._set_spec(replace(self.spec, filter=text.strip()))
+
+    @on(Input.Submitted, "#bindings-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(FilterInput).add_class("-hidden")
+        self.set_filter(event.value)
+        self.focus_table()
+
+    def action_sort(self) -> None:
+        index = SORT_CYCLE.index(self.spec.sort) if self.spec.sort in SORT_CYCLE else 0
+        self._set_spec(replace(self.spec, sort=SORT_CYCLE[(index + 1) % len(SORT_CYCLE)]))
+
+    def action_reverse(self) -> None:
+        self._set_spec(replace(self.spec, descending=not self.spec.descending))
+
+    def on_data_table_row_selected(self, event: Any) -> None:
+        event.stop()
+        self.action_detail()
+
+    def action_detail(self) -> None:
+        from pmiptui.ui.screens.binding_detail import BindingDetail
+
+        nai = self.cursor_nai()
+        state = self.pmip.routers.get(self.router)
+        good = state.last_ok if state else None
+        if nai is None or good is None or good.bindings is None:
+            return
+        binding = next((b for b in good.bindings if b.nai == nai), None)
+        if binding is None:
+            self.notify(f"{nai} is gone since the last poll", severity="warning")
+            return
+        raw = good.raw.get("bindings", "")
+        self.app.push_screen(BindingDetail(self.router, binding, raw), self._detail_closed)
+
+    def _detail_closed(self, peer: str | None) -> None:
+        if peer:
+            nai = self.cursor_nai()
+            self.pmip.show_router(peer, tab="bindings", nai=nai)
+
+    def export_request(self, fmt: str) -> ExportRequest | None:
+        """The view's bindings, in view order, as records."""
+        state = self.pmip.routers.get(self.router)
+        view = self.view
+        if view is None or state is None or state.last_ok is None:
+            return None
+        bindings = state.last_ok.bindings or []
+        nais = view.table
+
+        def records() -> list[Any]:
+            by_nai = {b.nai: b for b in bindings}
+            return [by_nai[n] for n in nais["nai"].to_pylist() if n in by_nai]
+
+        return ExportRequest(self.router, "bindings", fmt, records)
+
+    def row_text(self) -> str | None:
+        """The cursor row as `column=value` text."""
+        table = self.table
+        if table.row_count == 0:
+            return None
+        return formatting.row_text(COLUMNS, table.get_row_at(table.cursor_row))

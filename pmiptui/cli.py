@@ -43,20 +43,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     for line in result.unparsed:
         print(f"unparsed line {line.number}: {line.text.strip()}", file=sys.stderr)
     records = result.record if result.records and _single(args.kind) else result.records
-    if args.format == "json":
-        from pmiptui.present.export import to_json
-
-        sys.stdout.write(to_json(records))
-    elif args.format == "csv":
-        from pmiptui.present.export import to_csv
-
-        sys.stdout.write(to_csv(records))
-    else:
-        from rich.console import Console
-
-        from pmiptui.present.rich_table import rich_table
-
-        Console().print(rich_table(records, title=args.kind))
+    _print_records(records, args.format, args.kind)
     if args.strict and (result.unparsed or result.warnings):
         print("error: --strict: the output was not fully understood (see above)", file=sys.stderr)
         return 4

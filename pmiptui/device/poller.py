@@ -44,6 +44,17 @@ def router_info(target: RouterTarget, poll_interval_sec: float) -> RouterInfo:
     )
 
 
+def _failed(router: str, started: float, error: PmipError) -> PollResult:
+    """A poll that ended in `error`, as data."""
+    return PollResult(
+        router=router,
+        started=started,
+        finished=time.time(),
+        error=error.message,
+        error_title=error.title,
+    )
+
+
 class SshPoller:
     """Implements `pmiptui.ports.Poller` over SSH with Netmiko."""
 
@@ -99,21 +110,9 @@ class SshPoller:
                 backoff.delay = min(BACKOFF_MAX_SEC, max(BACKOFF_FIRST_SEC, backoff.delay * 2))
                 backoff.not_before = time.time() + backoff.delay
                 backoff.last_error, backoff.last_title = error.message, error.title
-                return PollResult(
-                    router=router,
-                    started=started,
-                    finished=time.time(),
-                    error=error.message,
-                    error_title=error.title,
-                )
+                return _failed(router, started, error)
             except PmipError as error:
-                return PollResult(
-                    router=router,
-                    started=started,
-                    finished=time.time(),
-                    error=error.message,
-                    error_title=error.title,
-                )
+                return _failed(router, started, error)
             backoff.delay = 0.0
             return result
 

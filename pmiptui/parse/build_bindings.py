@@ -5,37 +5,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from pmiptui.errors import ParseError, TruncatedOutput
 from pmiptui.model.bindings import BINDING_STATES, Binding
+from pmiptui.parse.counted_blocks import build_counted
 from pmiptui.parse.kinds import Built
-from pmiptui.parse.values import listed, to_encap, to_int, to_ip, to_prefix
+from pmiptui.parse.values import to_encap, to_int, to_ip, to_prefix
 
 _NO_ADDRESS = {"none", "0.0.0.0", "0x0"}
 _peer_ip = lru_cache(maxsize=4096)(to_ip)
 """Peer addresses repeat across thousands of bindings: normalise each once."""
 _REQUIRED = {"state": "State", "peer_id": "peer", "lifetime": "Lifetime", "tunnel": "Tunnel"}
-
-
-def _total(data: dict[str, Any], kind: str, role: str) -> int:
-    """The count the header announces; without a header the output is not whole."""
-    summary = data.get("summary")
-    total = summary.get("total") if isinstance(summary, dict) else None
-    if total is None:
-        raise TruncatedOutput(f"{kind}: the `Total {role} bindings` header line is missing")
-    return to_int(total, field=f"Total {role} bindings") or 0
-
-
-def check_count(kind: str, what: str, announced: int, found: int) -> None:
-    """Fewer blocks than the header announces means the output was cut short."""
-    if found < announced:
-        raise TruncatedOutput(
-            f"{kind}: the header announces {announced} {what} but only {found} were printed; "
-            "the output looks cut short"
-        )
-    if found > announced:
-        raise ParseError(
-            f"{kind}: the header announces {announced} {what} but {found} were printed"
-        )
 
 
 def _binding(block: dict[str, Any]) -> Binding:
@@ -67,29 +45,25 @@ def _binding(block: dict[str, Any]) -> Binding:
     )
 
 
+def _state_check(block: dict[str, Any], nai: str) -> list[str]:
+    state = block.get("state")
+    if state is not None and state not in BINDING_STATES:
+        return [f"binding {nai}: unknown state {state}"]
+    return []
+
+
 def _build(data: dict[str, Any], kind: str, role: str) -> Built:
-    announced = _total(data, kind, role)
-    blocks = listed(data.get("bindings"))
-    records: list[Binding] = []
-    warnings: list[str] = []
-    for block in blocks:
-        nai = block.get("nai") or "?"
-        if "uptime" not in block:
-            raise TruncatedOutput(
-                f"{kind}: binding {nai} stops before its Uptime line; the output looks cut short"
-            )
-        missing = [label for key, label in _REQUIRED.items() if key not in block]
-        if missing:
-            warnings.append(f"binding {nai}: no {', '.join(missing)} line")
-        state = block.get("state")
-        if state is not None and state not in BINDING_STATES:
-            warnings.append(f"binding {nai}: unknown state {state}")
-        try:
-            records.append(_binding(block))
-        except ParseError as error:
-            raise ParseError(f"{kind}: binding {nai}: {error.message}") from None
-    check_count(kind, "bindings", announced, len(blocks))
-    return Built(records=records, warnings=warnings)
+    return build_counted(
+        data,
+        kind=kind,
+        header=f"Total {role} bindings",
+        blocks_key="bindings",
+        noun="binding",
+        name_key="nai",
+        required=_REQUIRED,
+        convert=_binding,
+        check=_state_check,
+    )
 
 
 def build_mag(data: dict[str, Any]) -> Built:

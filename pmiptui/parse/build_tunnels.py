@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pmiptui.errors import ParseError, TruncatedOutput
 from pmiptui.model.tunnels import Tunnel
-from pmiptui.parse.build_bindings import check_count
+from pmiptui.parse.counted_blocks import build_counted
 from pmiptui.parse.kinds import Built
-from pmiptui.parse.values import listed, to_bool, to_encap, to_int, to_ip
+from pmiptui.parse.values import to_bool, to_encap, to_int, to_ip
 
 _REQUIRED = {"peer_id": "Peer", "state": "State", "encap": "Encapsulation", "bindings": "Bindings"}
 
@@ -29,29 +28,16 @@ def _tunnel(block: dict[str, Any]) -> Tunnel:
 
 
 def _build(data: dict[str, Any], kind: str, role: str) -> Built:
-    summary = data.get("summary")
-    total = summary.get("total") if isinstance(summary, dict) else None
-    if total is None:
-        raise TruncatedOutput(f"{kind}: the `Total {role} tunnels` header line is missing")
-    announced = to_int(total, field=f"Total {role} tunnels") or 0
-    blocks = listed(data.get("tunnels"))
-    records: list[Tunnel] = []
-    warnings: list[str] = []
-    for block in blocks:
-        name = block.get("name") or "?"
-        if "uptime" not in block:
-            raise TruncatedOutput(
-                f"{kind}: tunnel {name} stops before its Uptime line; the output looks cut short"
-            )
-        missing = [label for key, label in _REQUIRED.items() if key not in block]
-        if missing:
-            warnings.append(f"tunnel {name}: no {', '.join(missing)} line")
-        try:
-            records.append(_tunnel({**block, "name": name}))
-        except ParseError as error:
-            raise ParseError(f"{kind}: tunnel {name}: {error.message}") from None
-    check_count(kind, "tunnels", announced, len(blocks))
-    return Built(records=records, warnings=warnings)
+    return build_counted(
+        data,
+        kind=kind,
+        header=f"Total {role} tunnels",
+        blocks_key="tunnels",
+        noun="tunnel",
+        name_key="name",
+        required=_REQUIRED,
+        convert=_tunnel,
+    )
 
 
 def build_mag(data: dict[str, Any]) -> Built:

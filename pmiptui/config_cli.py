@@ -12,8 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from pmiptui.errors import PmipError
-
 if TYPE_CHECKING:
     from pmiptui.configgen.plan import PlanLine
     from pmiptui.configgen.procedure import Procedure
@@ -126,15 +124,11 @@ def _apply(
     out: TextIO,
     ask: Callable[[str], str],
 ) -> int:
-    from pmiptui.audit import AuditRecord, write_audit
-    from pmiptui.configgen.diff import config_diff, predict
-    from pmiptui.device.apply import apply_plan, read_running, save_config
-    from pmiptui.device.verify import read_globals, role_of, verify_change
+    from pmiptui.device.change import prepare_change, run_change
 
     name = session.target.name
-    before = read_running(session)
-    predicted = predict(before, plan)
-    preview = config_diff(before, predicted)
+    prepared = prepare_change(session, plan)
+    preview = prepared.diff
     print(f"{procedure.id} on {name}: {len(plan)} line(s) to send", file=out)
     for line in plan:
         print(f"  {line.shown}", file=out)
@@ -155,53 +149,8 @@ def _apply(
             print("not confirmed: nothing was sent", file=out)
             return EXIT_ABORTED
 
-    role = role_of(session.target.role, before)
-    globals_before = _quiet(lambda: read_globals(session, role))
-    record = {"router": name, "procedure": procedure.id, "ticket": args.ticket}
-    try:
-        result = apply_plan(session, plan)
-    except PmipError as error:
-        write_audit(AuditRecord(**record, result="not_applied", detail=error.message))
-        raise
-    verification: Verification | None = None
-    saved = False
-    if result.ok:
-        verification = verify_change(
-            session,
-            plan,
-            before=before,
-            predicted=predicted,
-            globals_before=globals_before,
-            role=role,
-        )
-        if verification.passed and args.save:
-            save_config(session)
-            saved = True
-    code = _report(result, verification, saved, args.save, out)
-    write_audit(
-        AuditRecord(
-            **record,
-            result=result.status.value if code != EXIT_UNVERIFIED else "applied_unverified",
-            diff=preview.unified,
-            failed_line=(
-                f"{result.failed_line.number}: {result.failed_line.text}"
-                if result.failed_line
-                else None
-            ),
-            router_message=result.router_message or None,
-            detail=result.verification,
-            saved=saved,
-        )
-    )
-    return code
-
-
-def _quiet(read: Callable[[], str]) -> str:
-    """Globals are for the before/after comparison only: a failure to read them is no error."""
-    try:
-        return read()
-    except PmipError:
-        return ""
+    run = run_change(session, procedure.id, plan, prepared, ticket=args.ticket, save=args.save)
+    return _report(run.result, run.verification, run.saved, args.save, out)
 
 
 def _report(

@@ -69,6 +69,7 @@ def run_console(
     history_path: Path | None = None,
 ) -> int:
     """Open the console on an inventory, or on a fresh built-in lab when `demo` is set."""
+    from pmiptui.device.configurator import SshConfigurator
     from pmiptui.device.poller import SshPoller
     from pmiptui.history.recording import RecordingPoller
     from pmiptui.history.store import History
@@ -97,7 +98,13 @@ def run_console(
     recording = RecordingPoller(poller, history)
     from pmiptui.ui.app import PmipApp
 
-    app = PmipApp(recording, keymap=settings.get("keys") or None)
+    configurator = SshConfigurator({t.name: t for t in targets})
+    app = PmipApp(
+        recording,
+        configurator=configurator,
+        keymap=settings.get("keys") or None,
+        history=history,
+    )
     try:
         app.run()
     finally:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
+from pmiptui.model.change import ApplyOutcome, ApplyProgress
 from pmiptui.model.poll import PollResult, RouterInfo
+
+if TYPE_CHECKING:
+    from pmiptui.configgen.plan import PlanLine
 
 
 class Poller(Protocol):
@@ -21,4 +25,62 @@ class Poller(Protocol):
 
     def close(self) -> None:
         """Close every session."""
+        ...
+
+
+class Configurator(Protocol):
+    """Reads and changes routers' configuration. Blocking: call it from a worker thread only."""
+
+    def running_config(self, router: str) -> str:
+        """The router's `show running-config`, normalised, key material masked."""
+        ...
+
+    def apply(
+        self,
+        router: str,
+        procedure_id: str,
+        lines: Sequence[PlanLine],
+        *,
+        ticket: str | None = None,
+        on_line: Callable[[ApplyProgress], None] | None = None,
+    ) -> ApplyOutcome:
+        """Apply `lines` all-or-nothing, verify and audit; failures after connecting are data.
+
+        Raises a PmipError only when nothing was changed (cannot connect, no snapshot).
+        """
+        ...
+
+    def save(self, router: str) -> str:
+        """`write memory`; the router's answer (PmipError when it did not say `[OK]`)."""
+        ...
+
+
+class RecordedPoll(Protocol):
+    """One recorded poll of a router: when, whether it worked, and its fleet-row figures."""
+
+    router: str
+    at: float
+    ok: bool
+    error: str | None
+    latency_ms: int | None
+    summary: Mapping[str, Any]
+
+
+class HistoryReader(Protocol):
+    """Recorded polls, read back for replay. Blocking: call it from a worker thread only."""
+
+    def times(self, router: str | None = None) -> tuple[float, float] | None:
+        """First and last recorded poll of `router` (of any router when None), or None."""
+        ...
+
+    def neighbour(self, at: float, *, forward: bool) -> float | None:
+        """The recorded poll time (any router) just after (or before) `at`, or None."""
+        ...
+
+    def fleet_at(self, at: float) -> Mapping[str, RecordedPoll]:
+        """Each router's last recorded poll at or before `at`."""
+        ...
+
+    def bindings_at(self, router: str, at: float) -> list[dict[str, Any]] | None:
+        """The router's bindings (as dicts of Binding fields) at `at`, or None before any."""
         ...

@@ -208,13 +208,25 @@ def build_plan(
     `current`, the router's parsed PMIPv6 configuration when known, lets the cross-field
     rules check what the procedure does not define itself (the domain's encapsulation).
     """
+    lines, errors = draft_plan(procedure, values, current)
+    if errors:
+        raise InvalidValues(procedure.id, errors)
+    return lines
+
+
+def draft_plan(
+    procedure: Procedure, values: Mapping[str, Any], current: PmipConfig | None = None
+) -> tuple[list[PlanLine], list[FieldError]]:
+    """The lines the valid values give so far, and every field error (a wizard's live preview).
+
+    Steps with an invalid or missing value are left out of the lines; `build_plan` is this
+    with "no errors" required.
+    """
     planner = _Planner(procedure)
     planner.items(procedure.steps, [values], "")
     for rule in procedure.rules:
         planner.errors.extend(FieldError(field, text) for field, text in rule(values, current))
-    if planner.errors:
-        raise InvalidValues(procedure.id, planner.errors)
-    return planner.lines
+    return planner.lines, planner.errors
 
 
 def preview(lines: Sequence[PlanLine], hostname: str = "Router") -> Iterator[str]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from pmiptui.errors import PmipError
 from pmiptui.model.poll import CommandRun, PollResult, RouterInfo
-from pmiptui.parse import parse
+from pmiptui.parse.isolated import parse_isolated
 
 Send = Callable[[str], str]
 """Runs one exec command on the router and returns its raw output."""
@@ -65,7 +65,7 @@ def poll_with(router: RouterInfo, send: Send, kinds: Iterable[str]) -> PollResul
             fields[item.kind] = output.strip("\n")
         else:
             try:
-                parsed = parse(item.parser, output)
+                parsed = parse_isolated(item.parser, output)
             except PmipError as failure:
                 error = error or failure
                 result = failure.message

@@ -136,6 +136,27 @@ class History:
             rows = self._db.execute("SELECT DISTINCT router FROM polls ORDER BY router")
             return [router for (router,) in rows.fetchall()]
 
+    def times(self, router: str | None = None) -> tuple[float, float] | None:
+        """First and last recorded poll of `router` (of any router when None), or None."""
+        query = "SELECT MIN(at), MAX(at) FROM polls"
+        args: tuple[Any, ...] = ()
+        if router is not None:
+            query, args = query + " WHERE router = ?", (router,)
+        with self._lock:
+            first, last = self._db.execute(query, args).fetchone()
+        return None if first is None else (first, last)
+
+    def neighbour(self, at: float, *, forward: bool) -> float | None:
+        """The recorded poll time (any router) just after (or before) `at`, or None."""
+        query = (
+            "SELECT MIN(at) FROM polls WHERE at > ?"
+            if forward
+            else "SELECT MAX(at) FROM polls WHERE at < ?"
+        )
+        with self._lock:
+            (found,) = self._db.execute(query, (at,)).fetchone()
+        return found
+
     def fleet_at(self, at: float) -> dict[str, PollRow]:
         """Each router's last recorded poll at or before `at`."""
         with self._lock:

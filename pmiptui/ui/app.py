@@ -15,7 +15,7 @@ from textual.worker import Worker, WorkerState
 
 from pmiptui.errors import PmipError
 from pmiptui.model.poll import RouterInfo
-from pmiptui.ports import Poller
+from pmiptui.ports import Configurator, HistoryReader, Poller
 from pmiptui.ui import formatting
 from pmiptui.ui.commands import PmipCommands
 from pmiptui.ui.data.router_state import RouterState
@@ -23,6 +23,7 @@ from pmiptui.ui.export_file import ExportRequest, write_export
 from pmiptui.ui.messages import PollFinished, RoutersLoaded
 from pmiptui.ui.polling import POLL_GROUP, PollScheduler
 from pmiptui.ui.prepare import ShownBindings
+from pmiptui.ui.replay import ReplayController
 from pmiptui.ui.screens.fleet import FleetScreen
 from pmiptui.ui.screens.help import HelpScreen
 
@@ -37,21 +38,32 @@ class PmipApp(App[None]):
         Binding("p", "toggle_pause", "Pause", id="app.pause"),
         Binding("r", "refresh_now", "Refresh", id="app.refresh"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("w", "open_wizard", "Wizard", id="wizard.open", show=False),
         Binding("colon", "command_palette", "Command", id="app.command", show=False),
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding(
+            "left_square_bracket", "history(False)", "Back in time", id="history.back", show=False
+        ),
+        Binding(
+            "right_square_bracket", "history(True)", "Forward", id="history.forward", show=False
+        ),
     ]
 
     def __init__(
         self,
         poller: Poller,
         *,
+        configurator: Configurator | None = None,
         keymap: dict[str, str] | None = None,
         clock: Callable[[], float] = time.time,
         export_dir: Path | None = None,
+        history: HistoryReader | None = None,
     ) -> None:
         super().__init__()
         self.poller = poller
         """Where router state comes from; only ever called from thread workers."""
+        self.configurator = configurator
+        """Applies wizard changes (thread workers only); None: wizards preview and diff only."""
         self.now = clock
         """Epoch seconds; injectable so tests and snapshots see frozen ages."""
         self.export_dir = export_dir
@@ -65,6 +77,8 @@ class PmipApp(App[None]):
         self.shown: dict[str, ShownBindings] = {}
         """The latest bindings view a poll worker built, per watched router, until taken."""
         self._keymap = dict(keymap or {})
+        self.replay = ReplayController(self, history)
+        """Recorded history: `:at`, `[` and `]` show it instead of the live polls."""
 
     def on_mount(self) -> None:
         self.set_keymap(self._keymap)
@@ -185,8 +199,17 @@ class PmipApp(App[None]):
         self.notify("polling paused" if self.polling.paused else "polling resumed")
         self.router_updated.publish("")
 
+    def action_history(self, forward: bool) -> None:
+        self.replay.step(forward=forward)
+
     def action_refresh_now(self) -> None:
         self.polling.poll_all_now()
+
+    def action_open_wizard(self, procedure_id: str | None = None) -> None:
+        """`w` / `:wizard [ID]`: configure the open router (or the fleet's cursor row)."""
+        from pmiptui.ui.screens.wizard_pick import open_wizard
+
+        open_wizard(self, procedure_id)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

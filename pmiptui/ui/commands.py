@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 class PmipCommands(Provider):
-    """`:router NAME`, `:bindings FILTER`, `:fleet`, `:pause`, `:refresh`."""
+    """`:router NAME`, `:bindings FILTER`, `:wizard [ID]`, `:fleet`, `:pause`, `:refresh`."""
 
     @property
     def _app(self) -> PmipApp:
@@ -24,6 +24,8 @@ class PmipCommands(Provider):
             (":fleet", app.show_fleet, "Back to the fleet"),
             (":pause", app.action_toggle_pause, "Pause or resume polling"),
             (":refresh", app.action_refresh_now, "Poll every router now"),
+            (":at live", partial(app.replay.goto, "live"), "Back to live from a replay"),
+            (":wizard", app.action_open_wizard, "Configuration wizard for this router"),
         ]
         for name in app.routers:
             rows.append((f":router {name}", partial(app.show_router, name), "Open the router"))
@@ -45,6 +47,24 @@ class PmipCommands(Provider):
                 partial(self._app.filter_bindings, filter_text),
                 text=f":bindings {filter_text}",
                 help="Filter the open router's bindings",
+            )
+        if verb == "wizard" and argument.strip():
+            procedure_id = argument.strip()
+            yield Hit(
+                1.0,
+                f":wizard {procedure_id}",
+                partial(self._app.action_open_wizard, procedure_id),
+                text=f":wizard {procedure_id}",
+                help="Open procedure ID's wizard for this router",
+            )
+        if verb == "at" and argument.strip():
+            moment = argument.strip()
+            yield Hit(
+                1.0,
+                f":at {moment}",
+                partial(self._app.replay.goto, moment),
+                text=f":at {moment}",
+                help="Show the recorded fleet at HH:MM, -10m, ... (`:at live` to return)",
             )
         matcher = self.matcher(typed if typed.startswith(":") else f":{typed}")
         for text, command, help_ in self._fixed():

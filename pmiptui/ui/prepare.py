@@ -10,9 +10,12 @@ from dataclasses import dataclass
 import pyarrow as pa
 from textual_fastdatatable.backend import ArrowBackend
 
+from pmiptui.model.bindings import Binding
 from pmiptui.model.poll import PollResult
+from pmiptui.ports import HistoryReader
 from pmiptui.ui.data.binding_diff import BindingTracker
 from pmiptui.ui.data.bindings_view import BindingsView, ViewSpec, base_table, build_view, with_marks
+from pmiptui.ui.data.replay import binding_of
 from pmiptui.ui.data.router_state import PreparedBindings
 
 
@@ -45,3 +48,22 @@ def show_bindings(router: str, base: pa.Table, spec: ViewSpec) -> ShownBindings:
     backend.render_markup = False
     _ = backend.column_content_widths  # measured here, not on the UI thread
     return ShownBindings(router=router, view=view, backend=backend)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayedBindings:
+    """A router's recorded bindings at a replayed moment, as records and base table."""
+
+    router: str
+    at: float
+    records: list[Binding]
+    base: pa.Table
+    recorded: bool
+    """False when nothing was recorded for the router at or before `at`."""
+
+
+def replay_bindings(reader: HistoryReader, router: str, at: float) -> ReplayedBindings:
+    """Read the router's bindings at `at` from the history and build their base table."""
+    data = reader.bindings_at(router, at)
+    records = [binding_of(item) for item in data or []]
+    return ReplayedBindings(router, at, records, base_table(records, {}), data is not None)

@@ -114,3 +114,31 @@ def test_raw_block_is_one_binding(lma):
     assert raw_block(lma.raw["bindings"], "mn00000@example.com") is None
     last = raw_block(lma.raw["bindings"], "mn000023@example.com")
     assert last is not None and last.rstrip().endswith("(sec)")
+
+
+def test_base_table_in_chunks_equals_one_chunk(lma, monkeypatch):
+    import pmiptui.ui.data.bindings_view as bv
+
+    whole = base_table(lma.bindings, {"mn000003@example.com": "+"})
+    monkeypatch.setattr(bv, "ROWS_PER_CHUNK", 5)
+    chunked = base_table(lma.bindings, {"mn000003@example.com": "+"})
+    assert chunked["nai"].num_chunks > 1
+    assert chunked.equals(whole)
+    assert chunked["chg"].to_pylist().count("+") == 1
+    assert base_table([], None).num_rows == 0
+
+
+def test_tracker_on_chunked_tables(lma, monkeypatch):
+    from dataclasses import replace
+
+    import pmiptui.ui.data.bindings_view as bv
+
+    monkeypatch.setattr(bv, "ROWS_PER_CHUNK", 7)
+    tracker = BindingTracker()
+    tracker.update(base_table(lma.bindings), 1.0)
+    changed = [
+        replace(b, state="BCE_REFRESH") if i == 10 else b for i, b in enumerate(lma.bindings)
+    ]
+    marks = tracker.update(base_table(changed[1:]), 2.0)
+    assert marks == {changed[10].nai: "~"}
+    assert [r.nai for r in tracker.removed] == [lma.bindings[0].nai]

@@ -22,12 +22,27 @@ def test_ui_never_imports_io_libraries():
     assert bad == []
 
 
+def test_wizard_screens_never_import_io_libraries():
+    modules = [
+        "pmiptui.ui.screens.wizard",
+        "pmiptui.ui.screens.wizard_pick",
+        "pmiptui.ui.screens.wizard_review",
+        "pmiptui.ui.screens.wizard_apply",
+    ]
+    loaded = _loaded(", ".join(modules))
+    bad = sorted(
+        m for m in loaded if m in FORBIDDEN or m.startswith(("pmiptui.device.", "pmiptui.lab."))
+    )
+    assert bad == []
+
+
 def test_ui_data_layer_is_textual_free():
     modules = [
         "pmiptui.ui.data.bindings_view",
         "pmiptui.ui.data.binding_diff",
         "pmiptui.ui.data.router_state",
         "pmiptui.ui.data.kv",
+        "pmiptui.ui.data.wizard_form",
     ]
     loaded = _loaded(", ".join(modules))
     assert "textual" not in loaded

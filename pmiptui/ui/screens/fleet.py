@@ -12,8 +12,10 @@ from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
 from pmiptui.ui import formatting
 from pmiptui.ui.data import router_state as rs
+from pmiptui.ui.data.replay import ReplayFrame, fleet_record
 from pmiptui.ui.export_file import ExportRequest
 from pmiptui.ui.widgets.keyed_table import KeyedTable
+from pmiptui.ui.widgets.replay_banner import ReplayBanner
 
 if TYPE_CHECKING:
     from pmiptui.ui.app import PmipApp
@@ -57,6 +59,7 @@ class FleetScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield ReplayBanner(id="replay-banner")
         yield KeyedTable(COLUMNS, key_column="name", id="fleet-table")
         with Horizontal(id="fleet-detail"):
             yield Static(id="fleet-info")
@@ -77,6 +80,11 @@ class FleetScreen(Screen[None]):
         app = self.pmip
         now = app.now()
         styles = formatting.palette(app.theme_variables)
+        frame = app.replay.frame
+        self.query_one(ReplayBanner).show_frame(frame)
+        if frame is not None:
+            self._replay_rows(frame, styles)
+            return
         states = list(app.routers.values())
         statuses = {s.name: s.status(now, app.polling.paused) for s in states}
         states.sort(key=lambda s: (rs.SEVERITY[statuses[s.name]], s.order))
@@ -91,6 +99,41 @@ class FleetScreen(Screen[None]):
         with app.batch_update():
             table.sync(rows)
         self.sub_title = "faults only" if self.faults_only else ""
+        self._show_detail()
+
+    def _replay_rows(self, frame: ReplayFrame, styles: Any) -> None:
+        """The fleet as recorded at the replayed moment (no live figures mixed in)."""
+        rows = []
+        self._records = {}
+        states = sorted(self.pmip.routers.values(), key=lambda s: s.order)
+        for state in states:
+            record = fleet_record(state.name, frame.polls.get(state.name), frame.at)
+            record |= {"role": state.info.role, "domain": state.info.domain}
+            status = record["status"]
+            if self.faults_only and status not in rs.FAULTS:
+                continue
+            self._records[state.name] = record
+            latency = record.get("latency_ms")
+            rows.append(
+                (
+                    state.name,
+                    [
+                        formatting.status_cell(status, styles),
+                        state.name,
+                        state.info.role.upper(),
+                        state.info.domain,
+                        formatting.count_of(record["bindings"], record.get("max_bindings")),
+                        formatting.show(record.get("tunnels_up")),
+                        formatting.percent(record.get("reject_pct")),
+                        formatting.poll_cell(record.get("age_sec"), latency, None),
+                        "",
+                        formatting.one_line(record["error"], 60),
+                    ],
+                )
+            )
+        with self.pmip.batch_update():
+            self.query_one(KeyedTable).sync(rows)
+        self.sub_title = "replay"
         self._show_detail()
 
     def _cells(self, state: rs.RouterState, status: str, now: float, styles: Any) -> list[Any]:

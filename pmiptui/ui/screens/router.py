@@ -16,6 +16,7 @@ from pmiptui.ui.data.kv import kv_rows
 from pmiptui.ui.export_file import ExportRequest
 from pmiptui.ui.widgets.bindings_pane import BindingsPane
 from pmiptui.ui.widgets.keyed_table import KeyedTable
+from pmiptui.ui.widgets.replay_banner import ReplayBanner
 
 if TYPE_CHECKING:
     from pmiptui.ui.app import PmipApp
@@ -89,6 +90,7 @@ class RouterScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield ReplayBanner(id="replay-banner")
         yield Static(id="router-banner")
         with TabbedContent(initial=self._tab, id="router-tabs"):
             with TabPane("Globals", id="globals"):
@@ -123,6 +125,7 @@ class RouterScreen(Screen[None]):
             self.query_one(BindingsPane).poll_updated()
         elif not name:
             self._show_banner()
+            self.query_one(BindingsPane).sync_replay()
 
     def refresh_tabs(self) -> None:
         """Bring the small tabs up to date from the router's latest polls."""
@@ -138,6 +141,7 @@ class RouterScreen(Screen[None]):
             self._log()
 
     def _show_banner(self) -> None:
+        self.query_one(ReplayBanner).show_frame(self.pmip.replay.frame)
         state = self.state
         now = self.pmip.now()
         status = state.status(now, self.pmip.polling.paused)

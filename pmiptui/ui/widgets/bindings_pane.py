@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerState
 from pmiptui.ui import formatting
 from pmiptui.ui.data.bindings_view import COLUMNS, BindingsView, ViewSpec, row_of
 from pmiptui.ui.export_file import ExportRequest
-from pmiptui.ui.prepare import ShownBindings, show_bindings
+from pmiptui.ui.prepare import ReplayedBindings, ShownBindings, replay_bindings, show_bindings
 from pmiptui.ui.widgets.bindings_table import BindingsTable, empty_backend
 
 if TYPE_CHECKING:
@@ -77,6 +77,8 @@ class BindingsPane(Vertical):
         self.view: BindingsView | None = None
         """What the table shows now."""
         self._want_nai = nai
+        self.replayed: ReplayedBindings | None = None
+        """The recorded bindings shown while the app replays history (None while live)."""
 
     @property
     def pmip(self) -> PmipApp:
@@ -107,6 +109,11 @@ class BindingsPane(Vertical):
 
     def request_view(self) -> None:
         """Build the view from the latest poll in a thread worker (filtering 128k rows)."""
+        at = self.pmip.replay.at
+        if at is not None:
+            self._request_replay(at)
+            return
+        self.replayed = None
         state = self.pmip.routers.get(self.router)
         if state is None or state.prepared is None:
             return
@@ -119,8 +126,40 @@ class BindingsPane(Vertical):
             exit_on_error=False,
         )
 
+    def _request_replay(self, at: float) -> None:
+        """Read the recorded bindings at `at` (once per moment), then build the view."""
+        replayed = self.replayed
+        reader = self.pmip.replay.reader
+        if replayed is not None and replayed.at == at:
+            self.run_worker(
+                partial(show_bindings, self.router, replayed.base, self.spec),
+                name="bindings-view",
+                group=f"bindings-view-{self.router}",
+                thread=True,
+                exclusive=True,
+                exit_on_error=False,
+            )
+        elif reader is not None:
+            self.run_worker(
+                partial(replay_bindings, reader, self.router, at),
+                name="bindings-replay",
+                group=f"bindings-view-{self.router}",
+                thread=True,
+                exclusive=True,
+                exit_on_error=False,
+            )
+
+    def sync_replay(self) -> None:
+        """The app went into replay, moved in it, or went live: show the matching table."""
+        at = self.pmip.replay.at
+        shown_at = self.replayed.at if self.replayed is not None else None
+        if at != shown_at:
+            self.request_view()
+
     def poll_updated(self) -> None:
         """A poll of this router was recorded: take the view its worker built, or build one."""
+        if self.pmip.replay.at is not None:
+            return
         shown = self.pmip.shown.pop(self.router, None)
         if shown is not None and shown.view.spec == self.spec:
             self.show(shown)
@@ -133,6 +172,12 @@ class BindingsPane(Vertical):
             event.stop()
             result = cast(ShownBindings, worker.result)
             self.show(result)
+        elif worker.name == "bindings-replay" and worker.state == WorkerState.SUCCESS:
+            event.stop()
+            replayed = cast(ReplayedBindings, worker.result)
+            if replayed.at == self.pmip.replay.at:
+                self.replayed = replayed
+                self.request_view()
 
     @property
     def table(self) -> BindingsTable:
@@ -153,6 +198,9 @@ class BindingsPane(Vertical):
         """Swap the prepared table in, keeping the cursor on the same NAI."""
         if shown.view.spec != self.spec:
             return
+        replay_at = self.pmip.replay.at
+        if (self.replayed.at if self.replayed is not None else None) != replay_at:
+            return  # built for live while replaying, or for another moment
         nai = self._want_nai or self.cursor_nai()
         self._want_nai = None
         row = row_of(shown.view.table, nai)
@@ -172,12 +220,18 @@ class BindingsPane(Vertical):
         self.view = view
         spec = view.spec
         parts = [f"{view.table.num_rows} of {view.total} bindings"]
+        replayed = self.replayed
+        if replayed is not None:
+            parts.insert(0, f"recorded {formatting.clock(replayed.at)}")
+            if not replayed.recorded:
+                parts.append("nothing recorded for this router by then")
         if spec.filter:
             parts.append(f"filter {spec.filter}")
         if spec.sort or spec.descending:
             parts.append(f"sort {spec.sort or 'router order'} {'↓' if spec.descending else '↑'}")
         state = self.pmip.routers[self.router]
-        marks = state.prepared.marks if state.prepared else {}
+        live = state.prepared if replayed is None else None
+        marks = live.marks if live else {}
         new = sum(1 for m in marks.values() if m == "+")
         if marks:
             parts.append(f"+{new} new ~{len(marks) - new} changed")
@@ -186,7 +240,7 @@ class BindingsPane(Vertical):
             parts.append(f"filter not applied: {view.error}")
         summary.set_class(bool(view.error), "-error")
         summary.update(formatting.text("  ".join(parts)))
-        removed = state.prepared.removed if state.prepared else ()
+        removed = live.removed if live else ()
         text = ""
         if removed:
             names = ", ".join(f"{r.nai} ({formatting.clock(r.seen_gone_at)})" for r in removed[:5])
@@ -229,16 +283,24 @@ class BindingsPane(Vertical):
         from pmiptui.ui.screens.binding_detail import BindingDetail
 
         nai = self.cursor_nai()
-        state = self.pmip.routers.get(self.router)
-        good = state.last_ok if state else None
-        if nai is None or good is None or good.bindings is None:
+        records, raw = self._records()
+        if nai is None or records is None:
             return
-        binding = next((b for b in good.bindings if b.nai == nai), None)
+        binding = next((b for b in records if b.nai == nai), None)
         if binding is None:
             self.notify(f"{nai} is gone since the last poll", severity="warning")
             return
-        raw = good.raw.get("bindings", "")
         self.app.push_screen(BindingDetail(self.router, binding, raw), self._detail_closed)
+
+    def _records(self) -> tuple[list[Any] | None, str]:
+        """The bindings shown (recorded ones while replaying) and their raw output."""
+        if self.replayed is not None:
+            return self.replayed.records, ""
+        state = self.pmip.routers.get(self.router)
+        good = state.last_ok if state else None
+        if good is None or good.bindings is None:
+            return None, ""
+        return good.bindings, good.raw.get("bindings", "")
 
     def _detail_closed(self, peer: str | None) -> None:
         if peer:
@@ -247,11 +309,11 @@ class BindingsPane(Vertical):
 
     def export_request(self, fmt: str) -> ExportRequest | None:
         """The view's bindings, in view order, as records."""
-        state = self.pmip.routers.get(self.router)
         view = self.view
-        if view is None or state is None or state.last_ok is None:
+        found, _raw = self._records()
+        if view is None or found is None:
             return None
-        bindings = state.last_ok.bindings or []
+        bindings = found
         nais = view.table
 
         def records() -> list[Any]:

@@ -116,6 +116,35 @@ def cmd_config_apply(
         return _apply(args, procedure, plan, session, out, ask)
 
 
+def _rules_against_router(procedure: Procedure, args: argparse.Namespace, running: str) -> int:
+    """Re-check the cross-field rules against the router's own config (peers, domain encap)."""
+    from pmiptui.configgen.diff import pmipv6_section
+    from pmiptui.configgen.plan import InvalidValues, build_plan
+    from pmiptui.configgen.values_file import load_values
+    from pmiptui.errors import ParseError
+    from pmiptui.parse import parse
+
+    section = pmipv6_section(running)
+    if not section.strip():
+        return 0
+    try:
+        current = parse("running-config", section).record
+    except ParseError:
+        return 0
+    try:
+        build_plan(procedure, load_values(args.values), current)
+    except InvalidValues as invalid:
+        for error in invalid.errors:
+            print(f"invalid: {error}", file=sys.stderr)
+        print(
+            f"error: {procedure.id}: {len(invalid.errors)} value(s) conflict with the router's "
+            "configuration; nothing was changed",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    return 0
+
+
 def _apply(
     args: argparse.Namespace,
     procedure: Procedure,
@@ -128,6 +157,9 @@ def _apply(
 
     name = session.target.name
     prepared = prepare_change(session, plan)
+    refused = _rules_against_router(procedure, args, prepared.before)
+    if refused:
+        return refused
     preview = prepared.diff
     print(f"{procedure.id} on {name}: {len(plan)} line(s) to send", file=out)
     for line in plan:

@@ -39,6 +39,7 @@ class PmipApp(App[None]):
         Binding("r", "refresh_now", "Refresh", id="app.refresh"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("w", "open_wizard", "Wizard", id="wizard.open", show=False),
+        Binding("m", "domain_map", "Domain map", id="app.map", show=False),
         Binding("colon", "command_palette", "Command", id="app.command", show=False),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding(
@@ -210,6 +211,13 @@ class PmipApp(App[None]):
         from pmiptui.ui.screens.wizard_pick import open_wizard
 
         open_wizard(self, procedure_id)
+
+    def action_domain_map(self) -> None:
+        """`m` / `:map`: LMAs, MAGs and their tunnels, per domain."""
+        from pmiptui.ui.screens.domain_map import DomainMapScreen
+
+        if not isinstance(self.screen, DomainMapScreen):
+            self.push_screen(DomainMapScreen())
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

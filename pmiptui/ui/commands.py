@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 class PmipCommands(Provider):
-    """`:router NAME`, `:bindings FILTER`, `:wizard [ID]`, `:fleet`, `:pause`, `:refresh`."""
+    """`:router NAME`, `:bindings FILTER`, `:wizard [ID]`, `:map`, `:fleet`, `:pause`…"""
 
     @property
     def _app(self) -> PmipApp:
@@ -26,6 +26,7 @@ class PmipCommands(Provider):
             (":refresh", app.action_refresh_now, "Poll every router now"),
             (":at live", partial(app.replay.goto, "live"), "Back to live from a replay"),
             (":wizard", app.action_open_wizard, "Configuration wizard for this router"),
+            (":map", app.action_domain_map, "Domain map: LMAs, MAGs and tunnels"),
         ]
         for name in app.routers:
             rows.append((f":router {name}", partial(app.show_router, name), "Open the router"))

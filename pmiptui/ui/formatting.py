@@ -168,3 +168,46 @@ def row_text(columns: Iterable[str], values: Iterable[Any]) -> str:
 
 def _plain(value: Any) -> Any:
     return value.plain if isinstance(value, Text) else value
+
+
+_MAP_VARIABLE = {
+    "up": "success",
+    "down": "error",
+    "stale": "warning",
+    "lma": "accent",
+    "mag": "primary",
+    "peer": "foreground-muted",
+    "muted": "foreground-muted",
+    "title": "secondary",
+}
+
+
+def map_styles(variables: Mapping[str, str]) -> dict[str, Style]:
+    """Styles for the domain map's span keys, from the theme's variables."""
+    out = {f"status:{status}": style for status, style in palette(variables).items()}
+    for key, name in _MAP_VARIABLE.items():
+        value = variables.get(name) or variables.get("foreground") or "white"
+        try:
+            colour = Color.parse(value).rich_color
+        except ColorParseError:
+            colour = None
+        out[key] = Style(color=colour, bold=key in ("title", "down"))
+    out["name"] = Style(bold=True)
+    return out
+
+
+def drawing(lines: Iterable[str], spans: Iterable[Any], styles: Mapping[str, Style]) -> Text:
+    """Lines with `Span(line, start, end, style key)` styles, never parsed as markup."""
+    rows = list(lines)
+    starts = []
+    offset = 0
+    for row in rows:
+        starts.append(offset)
+        offset += len(row) + 1
+    out = Text("\n".join(rows), no_wrap=True, end="")
+    for span in spans:
+        style = styles.get(span.style)
+        if style is not None:
+            base = starts[span.line]
+            out.stylize(style, base + span.start, base + span.end)
+    return out

@@ -43,6 +43,7 @@ def test_ui_data_layer_is_textual_free():
         "pmiptui.ui.data.router_state",
         "pmiptui.ui.data.kv",
         "pmiptui.ui.data.wizard_form",
+        "pmiptui.ui.data.domain_map",
     ]
     loaded = _loaded(", ".join(modules))
     assert "textual" not in loaded

@@ -58,3 +58,8 @@ def test_binding_detail(snap_compare):
 
 def test_error_router_banner(snap_compare):
     assert snap_compare(_app(), terminal_size=SIZE, run_before=_run_before("1", router="mag2"))
+
+
+def test_domain_map(snap_compare):
+    """mag2 fails its polls: its box says ERROR and its tunnel is drawn stale."""
+    assert snap_compare(_app(), terminal_size=SIZE, run_before=_run_before("m"))

@@ -116,12 +116,13 @@ def cmd_config_render(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """`pmiptui show ROUTER WHAT`: one poll of one router, printed for scripts and cron."""
+    from pmiptui.console import with_host_keys
     from pmiptui.device.poller import SshPoller
     from pmiptui.inventory import load_inventory
 
     inventory = load_inventory(args.inventory)
-    inventory.router(args.router)
-    poller = SshPoller(inventory, names=[args.router])
+    [target] = with_host_keys([inventory.router(args.router)], args.host_keys)
+    poller = SshPoller(inventory, names=[args.router], targets={args.router: target})
     try:
         result = poller.poll(args.router, [args.what])
     finally:
@@ -167,6 +168,7 @@ def cmd_console(args: argparse.Namespace) -> int:
         demo=demo,
         bindings=getattr(args, "bindings", None),
         poll_interval=getattr(args, "poll_interval", None),
+        host_keys=getattr(args, "host_keys", None),
     )
 
 
@@ -174,6 +176,17 @@ def _single(kind: str) -> bool:
     from pmiptui.parse.kinds import KINDS
 
     return KINDS[kind].single
+
+
+def add_host_keys_option(parser: argparse.ArgumentParser) -> None:
+    """`--host-keys {known_hosts,accept-new}`: how routers' SSH host keys are checked."""
+    parser.add_argument(
+        "--host-keys",
+        choices=["known_hosts", "accept-new"],
+        help="check routers' SSH host keys against known_hosts files only (default), or "
+        "accept-new: record a router's first key, refuse a changed one (overrides the "
+        "inventory's and config.yaml's host_key_policy)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -192,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
         "else the built-in lab)",
     )
     parser.add_argument("--poll-interval", type=float, metavar="SEC", help="seconds between polls")
+    add_host_keys_option(parser)
     parser.set_defaults(handler=cmd_console)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -269,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     form = p.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="records as JSON")
     form.add_argument("--csv", action="store_true", help="records as CSV")
+    add_host_keys_option(p)
     p.set_defaults(handler=cmd_show)
 
     config = sub.add_parser(

@@ -68,6 +68,9 @@ def add_config_parser(actions: argparse._SubParsersAction[Any]) -> argparse.Argu
     p.add_argument("--yes", action="store_true", help="skip the typed confirmation")
     p.add_argument("--save", action="store_true", help="write memory once verification passed")
     p.add_argument("--ticket", metavar="T", help="change ticket id, kept in the audit log")
+    from pmiptui.cli import add_host_keys_option
+
+    add_host_keys_option(p)
     p.set_defaults(handler=cmd_config_apply)
     return p
 
@@ -106,9 +109,11 @@ def cmd_config_apply(
         print(f"{procedure.id}: the values produce no configuration lines", file=out)
         return EXIT_APPLIED
 
+    from pmiptui.console import with_host_keys
     from pmiptui.inventory import load_inventory
 
     target = load_inventory(Path(args.inventory) if args.inventory else None).router(args.router)
+    [target] = with_host_keys([target], getattr(args, "host_keys", None))
 
     from pmiptui.device.session import RouterSession
 

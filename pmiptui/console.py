@@ -13,7 +13,12 @@ from typing import Any
 import yaml
 
 from pmiptui.errors import InputError
-from pmiptui.inventory import RouterTarget, load_inventory
+from pmiptui.inventory import (
+    RouterTarget,
+    check_host_key_policy,
+    choose_host_key_policy,
+    load_inventory,
+)
 from pmiptui.redact import Secret
 
 CONFIG_DIR = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "pmiptui"
@@ -27,7 +32,8 @@ def user_inventory() -> Path | None:
 
 
 def user_settings() -> dict[str, Any]:
-    """`~/.config/pmiptui/config.yaml`: `keys:` (binding id → key), `poll_interval:`, ..."""
+    """`~/.config/pmiptui/config.yaml`: `keys:` (binding id → key), `poll_interval:`,
+    `host_key_policy:` (`known_hosts` or `accept-new`), ..."""
     path = CONFIG_DIR / "config.yaml"
     if not path.exists():
         return {}
@@ -38,6 +44,18 @@ def user_settings() -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InputError(f"{path}: must be a mapping, e.g. `keys: {{app.pause: ctrl+p}}`")
     return data
+
+
+def with_host_keys(
+    targets: list[RouterTarget], override: str | None, settings: dict[str, Any] | None = None
+) -> list[RouterTarget]:
+    """Settle each target's host-key policy: `--host-keys`, else the inventory entry's, else
+    `host_key_policy:` in config.yaml, else `known_hosts`."""
+    settings = user_settings() if settings is None else settings
+    default = settings.get("host_key_policy")
+    if default is not None:
+        default = check_host_key_policy(default, str(CONFIG_DIR / "config.yaml"))
+    return [choose_host_key_policy(t, override=override, default=default) for t in targets]
 
 
 def ask_missing_passwords(targets: list[RouterTarget]) -> list[RouterTarget]:
@@ -67,6 +85,7 @@ def run_console(
     bindings: int | None = None,
     poll_interval: float | None = None,
     history_path: Path | None = None,
+    host_keys: str | None = None,
 ) -> int:
     """Open the console on an inventory, or on a fresh built-in lab when `demo` is set."""
     from pmiptui.device.configurator import SshConfigurator
@@ -87,6 +106,7 @@ def run_console(
         inventory_path = lab.lab.write_inventory(folder)
     inventory = load_inventory(inventory_path)
     targets = ask_missing_passwords([inventory.router(name) for name in inventory.names])
+    targets = with_host_keys(targets, host_keys, settings)
     interval = float(poll_interval or settings.get("poll_interval", 5.0))
     poller = SshPoller(
         inventory,

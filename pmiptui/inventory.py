@@ -2,9 +2,13 @@
 
 A mapping of names: a device is a mapping of connection settings (`device_type, host, port,
 username, password, secret`) plus pmiptui's own (`role, pmipv6_id, domain, group`); a group
-is a list of device names. `pmiptui lab` writes one for the running lab. A password or
-enable secret may be written literally, as `${ENV_VAR}`, or left out to be asked for at
-connect time (only on a terminal).
+is a list of device names. A Netmiko `.netmiko.yml` is read as it is: `ip` stands for
+`host`, keys pmiptui does not use are ignored, and a missing `role` is found on the router.
+`pmiptui lab` writes one for the running lab. A password or enable secret may be written
+literally, as `${ENV_VAR}`, as `keyring:SERVICE/USER` (read with the `keyring` package), or
+left out to be asked for at connect time (only on a terminal). `host_key_policy:`
+(`known_hosts` or `accept-new`) and `known_hosts:` (a file) choose how its SSH host key is
+checked.
 """
 
 from __future__ import annotations
@@ -25,6 +29,11 @@ from pmiptui.redact import Secret
 
 _ENV_REF = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$")
 _ROLES = ("mag", "lma")
+_KEYRING_REF = "keyring:"
+
+HOST_KEY_POLICIES = ("known_hosts", "accept-new")
+"""`known_hosts`: only keys already known; `accept-new`: record a first key, refuse changes."""
+DEFAULT_HOST_KEY_POLICY = "known_hosts"
 
 
 def default_inventory_path() -> Path:
@@ -51,6 +60,10 @@ class RouterTarget:
     pmipv6_id: str | None = None
     domain: str | None = None
     group: str | None = None
+    host_key_policy: str | None = None
+    """`known_hosts` or `accept-new`; None: the global choice (default `known_hosts`)."""
+    known_hosts: Path | None = None
+    """Where new host keys are recorded; None: pmiptui's own known-hosts file."""
 
     @property
     def address(self) -> str:
@@ -105,6 +118,8 @@ def load_inventory(path: Path | str | None = None) -> Inventory:
     for key, value in data.items():
         name = str(key)
         if isinstance(value, Mapping):
+            if "host" not in value and "ip" in value:
+                value = {**value, "host": value["ip"]}
             if "host" not in value:
                 raise InputError(f"inventory {path}: device {name!r} has no host")
             devices[name] = value
@@ -126,6 +141,8 @@ def _credential(name: str, field: str, raw: Any, path: Path) -> Secret | None:
     if raw is None or raw == "":
         return None
     text = str(raw)
+    if text.startswith(_KEYRING_REF):
+        return _from_keyring(name, field, text[len(_KEYRING_REF) :], path)
     found = _ENV_REF.match(text)
     if found is None:
         return Secret(text)
@@ -135,6 +152,48 @@ def _credential(name: str, field: str, raw: Any, path: Path) -> Secret | None:
             f"inventory {path}: {name} {field} refers to ${{{found.group(1)}}}, which is not set"
         )
     return Secret(value)
+
+
+def _from_keyring(name: str, field: str, ref: str, path: Path) -> Secret:
+    """`SERVICE/USER` looked up with the `keyring` package (an optional dependency)."""
+    service, _, user = ref.rpartition("/")
+    where = f"inventory {path}: {name} {field}"
+    if not service or not user:
+        raise InputError(f"{where}: write keyring:SERVICE/USER, not keyring:{ref}")
+    try:
+        import keyring
+    except ImportError:
+        raise InputError(
+            f"{where} is read from the system keyring, which needs the keyring package: "
+            "pip install keyring"
+        ) from None
+    try:
+        value = keyring.get_password(service, user)
+    except Exception as error:  # any keyring backend failure, as one line
+        raise InputError(f"{where}: the keyring refused ({type(error).__name__})") from None
+    if value is None:
+        raise InputError(f"{where}: the keyring has no password for {user!r} in {service!r}")
+    return Secret(value)
+
+
+def check_host_key_policy(value: Any, where: str) -> str:
+    """`value` as a host-key policy name; InputError naming `where` otherwise."""
+    text = str(value).strip().lower().replace("_", "-")
+    for policy in HOST_KEY_POLICIES:
+        if text == policy.replace("_", "-"):
+            return policy
+    raise InputError(
+        f"{where}: host_key_policy must be {' or '.join(HOST_KEY_POLICIES)}, not {value!r}"
+    )
+
+
+def choose_host_key_policy(
+    target: RouterTarget, *, override: str | None = None, default: str | None = None
+) -> RouterTarget:
+    """The target with its host-key policy settled: `override` (the command line), else the
+    inventory entry's, else `default` (config.yaml), else `known_hosts`."""
+    policy = override or target.host_key_policy or default or DEFAULT_HOST_KEY_POLICY
+    return replace(target, host_key_policy=policy)
 
 
 def _target(name: str, entry: Mapping[str, Any], path: Path) -> RouterTarget:
@@ -157,6 +216,16 @@ def _target(name: str, entry: Mapping[str, Any], path: Path) -> RouterTarget:
         pmipv6_id=_text(entry.get("pmipv6_id")),
         domain=_text(entry.get("domain")),
         group=_text(entry.get("group")),
+        host_key_policy=(
+            check_host_key_policy(entry["host_key_policy"], f"inventory {path}: {name}")
+            if entry.get("host_key_policy") is not None
+            else None
+        ),
+        known_hosts=(
+            path.parent / Path(str(entry["known_hosts"])).expanduser()
+            if entry.get("known_hosts")
+            else None
+        ),
     )
 
 

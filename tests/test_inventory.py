@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,104 @@ def test_missing_file_and_default_path(tmp_path: Path, monkeypatch: pytest.Monke
     assert default_inventory_path() == tmp_path / ".local/state/pmiptui/lab/inventory.yaml"
     with pytest.raises(InputError, match="start `pmiptui lab`"):
         load_inventory()
+
+
+class _FakeKeyring(types.ModuleType):
+    """Stands in for the `keyring` package."""
+
+    def __init__(self, stored: dict[tuple[str, str], str]) -> None:
+        super().__init__("keyring")
+        self.stored = stored
+
+    def get_password(self, service: str, user: str) -> str | None:
+        return self.stored.get((service, user))
+
+
+def _keyring_inventory(tmp_path: Path, password: str) -> Path:
+    path = tmp_path / "inventory.yaml"
+    path.write_text(
+        f"mag1:\n  host: h\n  username: ops\n  password: {password}\n"
+        "  secret: keyring:pmiptui-enable/ops\n"
+    )
+    return path
+
+
+def test_keyring_reference_is_read_with_the_keyring_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = _FakeKeyring({("pmiptui", "ops"): "from-keyring", ("pmiptui-enable", "ops"): "en"})
+    monkeypatch.setitem(sys.modules, "keyring", fake)
+    target = load_inventory(_keyring_inventory(tmp_path, "keyring:pmiptui/ops")).router("mag1")
+    assert target.password is not None and target.password.reveal() == "from-keyring"
+    assert target.secret is not None and target.secret.reveal() == "en"
+    with pytest.raises(InputError, match="the keyring has no password for 'nobody' in 'pmiptui'"):
+        load_inventory(_keyring_inventory(tmp_path, "keyring:pmiptui/nobody")).router("mag1")
+    with pytest.raises(InputError, match="write keyring:SERVICE/USER"):
+        load_inventory(_keyring_inventory(tmp_path, "keyring:nouser")).router("mag1")
+
+
+def test_keyring_reference_without_the_package_says_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "keyring", None)  # import keyring raises ImportError
+    with pytest.raises(InputError) as caught:
+        load_inventory(_keyring_inventory(tmp_path, "keyring:pmiptui/ops")).router("mag1")
+    assert "pip install keyring" in str(caught.value) and "\n" not in str(caught.value)
+
+
+NETMIKO_YML = """\
+lma1:
+  device_type: cisco_xe
+  ip: 127.0.0.1
+  port: 2200
+  username: admin
+  password: admin
+  global_delay_factor: 2
+mag1:
+  device_type: cisco_ios
+  host: 127.0.0.1
+  username: admin
+  password: admin
+cisco:
+- lma1
+- mag1
+"""
+
+
+def test_netmiko_yml_is_read_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / ".netmiko.yml"
+    path.write_text(NETMIKO_YML)
+    inventory = load_inventory(path)
+    assert inventory.groups == {"cisco": ("lma1", "mag1")}
+    lma = inventory.router("lma1")
+    assert (lma.host, lma.port, lma.role, lma.host_key_policy) == ("127.0.0.1", 2200, None, None)
+    assert inventory.router("mag1").device_type == "cisco_ios"
+
+
+def test_host_key_policy_from_command_line_entry_settings_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pmiptui import console
+
+    path = tmp_path / "inventory.yaml"
+    path.write_text(
+        "a:\n  host: h\n  host_key_policy: accept-new\n  known_hosts: keys/kh\nb:\n  host: h\n"
+    )
+    inventory = load_inventory(path)
+    a, b = inventory.router("a"), inventory.router("b")
+    assert a.known_hosts == tmp_path / "keys" / "kh" and b.known_hosts is None
+    settled = console.with_host_keys([a, b], None, {})
+    assert [t.host_key_policy for t in settled] == ["accept-new", "known_hosts"]
+    settled = console.with_host_keys([a, b], None, {"host_key_policy": "accept-new"})
+    assert [t.host_key_policy for t in settled] == ["accept-new", "accept-new"]
+    settled = console.with_host_keys([a, b], "known_hosts", {"host_key_policy": "accept-new"})
+    assert [t.host_key_policy for t in settled] == ["known_hosts", "known_hosts"]
+    monkeypatch.setattr(console, "CONFIG_DIR", tmp_path)
+    (tmp_path / "config.yaml").write_text("host_key_policy: accept-new\n")
+    assert console.with_host_keys([b], None)[0].host_key_policy == "accept-new"
+    (tmp_path / "config.yaml").write_text("host_key_policy: yes-please\n")
+    with pytest.raises(InputError, match="host_key_policy must be known_hosts or accept-new"):
+        console.with_host_keys([b], None)
+    path.write_text("a:\n  host: h\n  host_key_policy: trust-all\n")
+    with pytest.raises(InputError, match="a: host_key_policy must be"):
+        load_inventory(path).router("a")

@@ -2,24 +2,32 @@
 
 Every router has its own lock, so polls of one router never overlap, and a router that hangs
 holds only its own worker. Failures come back inside the PollResult, never as exceptions.
+A router whose inventory entry has no `role` (a plain Netmiko inventory) is asked at its
+first poll: its running config says whether it is a MAG or an LMA.
 """
 
 from __future__ import annotations
 
 import getpass
+import re
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pmiptui.device.poll_commands import poll_with
 from pmiptui.device.session import RouterSession
-from pmiptui.errors import DeviceError, PmipError
+from pmiptui.errors import DeviceError, InputError, PmipError
 from pmiptui.inventory import Ask, Inventory, RouterTarget
 from pmiptui.model.poll import PollResult, RouterInfo
 
 BACKOFF_FIRST_SEC = 1.0
 BACKOFF_MAX_SEC = 60.0
+ROLES = ("mag", "lma")
+UNKNOWN_ROLE = "?"
+"""`RouterInfo.role` until the first poll has read the role from the router."""
+ROLE_COMMAND = "show running-config | section ipv6 mobile"
+_ROLE_LINE = re.compile(r"^ipv6 mobile pmipv6-(mag|lma)\b", re.MULTILINE)
 
 
 @dataclass(slots=True)
@@ -36,11 +44,24 @@ def router_info(target: RouterTarget, poll_interval_sec: float) -> RouterInfo:
         name=target.name,
         host=target.host,
         port=target.port,
-        role=(target.role or "mag").lower(),
+        role=target.role.lower() if target.role else UNKNOWN_ROLE,
         pmipv6_id=target.pmipv6_id or target.name,
         domain=target.domain,
         group=target.group,
         poll_interval_sec=poll_interval_sec,
+    )
+
+
+def detect_role(name: str, running: str) -> str:
+    """`mag` or `lma` from the PMIPv6 section of a running config; InputError if unclear."""
+    found = set(_ROLE_LINE.findall(running))
+    if len(found) == 1:
+        return found.pop()
+    what = "both `ipv6 mobile pmipv6-mag` and" if found else "neither `ipv6 mobile pmipv6-mag` nor"
+    raise InputError(
+        f"{name}: cannot tell its role, the running config has {what} `ipv6 mobile pmipv6-lma`; "
+        "set `role: mag` or `role: lma` in the inventory",
+        title="Role unknown",
     )
 
 
@@ -80,7 +101,7 @@ class SshPoller:
         self._backoff = {name: _Backoff() for name in self._targets}
 
     def routers(self) -> list[RouterInfo]:
-        """The inventory's routers, in file order."""
+        """The inventory's routers, in file order (role `?` until a first poll found it)."""
         return list(self._info.values())
 
     def poll(self, router: str, kinds: Iterable[str]) -> PollResult:
@@ -100,6 +121,8 @@ class SshPoller:
                 )
             try:
                 session = self._session(router)
+                if self._info[router].role not in ROLES:
+                    self._detect_role(router, session)
                 result = poll_with(
                     self._info[router],
                     lambda command: session.send(command, read_timeout=self._read_timeout),
@@ -115,6 +138,12 @@ class SshPoller:
                 return _failed(router, started, error)
             backoff.delay = 0.0
             return result
+
+    def _detect_role(self, router: str, session: RouterSession) -> None:
+        """Read the router's role from its running config, once (at its first poll)."""
+        running = session.send(ROLE_COMMAND, read_timeout=self._read_timeout, doing="reading role")
+        role = detect_role(router, running)
+        self._info[router] = replace(self._info[router], role=role)
 
     def _session(self, router: str) -> RouterSession:
         session = self._sessions.get(router)

@@ -1,7 +1,8 @@
 """An SSH session with one router through Netmiko (`cisco_xe`), with typed one-line errors.
 
 Every Netmiko, paramiko and socket exception is turned into a `DeviceError` subclass whose
-message names the router and its address and never carries a password or secret.
+message names the router and its address and never carries a password or secret. The
+router's SSH host key is checked before logging in (`host_keys`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from netmiko.exceptions import (
 )
 from paramiko.ssh_exception import NoValidConnectionsError
 
+from pmiptui.device.host_keys import connect_settings, policy_for, refusal
 from pmiptui.errors import AuthFailed, ConnectFailed, ConnectionLost, DeviceError, Timeout
 from pmiptui.inventory import Ask, RouterTarget, ask_secret, with_password
 
@@ -63,6 +65,9 @@ def _reason(error: BaseException) -> str:
 
 def connect_error(target: RouterTarget, error: BaseException) -> DeviceError:
     """The typed error for a failure while opening a session."""
+    refused = refusal(target, error)
+    if refused is not None:
+        return refused
     where = f"{target.name} at {target.address}"
     if isinstance(error, NetmikoAuthenticationException | paramiko.AuthenticationException):
         return AuthFailed(f"cannot log in to {where}: username or password refused")
@@ -132,10 +137,20 @@ class RouterSession:
             "banner_timeout": self.connect_timeout,
             # Bounds the login and session setup reads; lifted once the session is up.
             "read_timeout_override": self.connect_timeout,
+            **connect_settings(target),
+            "auto_connect": False,
         }
+        conn: BaseConnection | None = None
         try:
             conn = ConnectHandler(**params)
+            # Netmiko offers only AutoAdd or Reject; ours records (accept-new) or names the key.
+            conn.key_policy = policy_for(target)
+            conn._open()
         except _OPEN_ERRORS as error:
+            client = getattr(conn, "remote_conn_pre", None)
+            if client is not None:
+                with contextlib.suppress(Exception):
+                    client.close()
             raise connect_error(target, error) from None
         conn.read_timeout_override = None
         self._conn = conn

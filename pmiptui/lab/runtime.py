@@ -103,6 +103,10 @@ class Lab:
                 "pmipv6_id": spec.id,
                 "domain": self.topology.domain,
                 "group": "lab",
+                # The lab's key is made on its first start: trust it then, in the lab's own
+                # known_hosts (next to the inventory), and refuse it if it ever changes.
+                "host_key_policy": "accept-new",
+                "known_hosts": "known_hosts",
             }
         devices["lab"] = [spec.name for spec in self.topology.routers]
         return devices

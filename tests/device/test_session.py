@@ -33,6 +33,7 @@ def _target(port: int, name: str = "mag1", password: str = "admin") -> RouterTar
         username="admin",
         password=Secret(password),
         secret=Secret("admin"),
+        host_key_policy="accept-new",
     )
 
 

@@ -9,9 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
-from pmiptui.device.poller import SshPoller
-from pmiptui.inventory import load_inventory
+from pmiptui.device.poller import UNKNOWN_ROLE, SshPoller, detect_role
+from pmiptui.errors import InputError
+from pmiptui.inventory import choose_host_key_policy, load_inventory
 from pmiptui.lab.runtime import LabThread
 from pmiptui.model.poll import POLL_KINDS
 from tests.lab.conftest import start_lab
@@ -65,3 +67,56 @@ def test_pmiptui_show_prints_json_and_fails_in_one_line(fleet: tuple[LabThread, 
     bad = subprocess.run([*run, "mag2", "stats"], capture_output=True, text=True)
     assert bad.returncode == 6
     assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+def test_roles_missing_from_a_netmiko_inventory_are_read_from_the_routers(
+    fleet: tuple[LabThread, Path], tmp_path: Path
+) -> None:
+    thread, _path = fleet
+    plain = {
+        name: {
+            "device_type": "cisco_xe",
+            "ip": "127.0.0.1",
+            "port": thread.lab.port(name),
+            "username": "admin",
+            "password": "admin",
+            "secret": "admin",
+        }
+        for name in ("lma1", "mag1")
+    }
+    path = tmp_path / ".netmiko.yml"
+    path.write_text(yaml.safe_dump({**plain, "pmip": ["lma1", "mag1"]}))
+    inventory = load_inventory(path)
+    targets = {
+        name: choose_host_key_policy(inventory.router(name), override="accept-new")
+        for name in inventory.names
+    }
+    poller = SshPoller(inventory, targets=targets)
+    try:
+        assert [info.role for info in poller.routers()] == [UNKNOWN_ROLE, UNKNOWN_ROLE]
+        lma = poller.poll("lma1", ["globals"])
+        mag = poller.poll("mag1", ["globals"])
+        assert lma.ok and mag.ok, (lma.error, mag.error)
+        assert [info.role for info in poller.routers()] == ["lma", "mag"]
+        assert getattr(lma.globals, "lma_id", None) == "lma1"
+        assert getattr(mag.globals, "mag_id", None) == "mag1"
+        assert [run.command for run in lma.commands] == ["show ipv6 mobile pmipv6 lma globals"]
+    finally:
+        poller.close()
+
+
+@pytest.mark.parametrize(
+    ("running", "message"),
+    [
+        ("ipv6 mobile pmipv6-domain D1\n", "neither `ipv6 mobile pmipv6-mag` nor"),
+        (
+            "ipv6 mobile pmipv6-mag M1 domain D1\nipv6 mobile pmipv6-lma L1 domain D1\n",
+            "both `ipv6 mobile pmipv6-mag` and",
+        ),
+    ],
+)
+def test_unclear_role_asks_for_it_in_the_inventory(running: str, message: str) -> None:
+    with pytest.raises(InputError, match=message) as caught:
+        detect_role("r1", running)
+    assert "set `role: mag` or `role: lma`" in str(caught.value)
+    assert detect_role("r1", "ipv6 mobile pmipv6-lma L1 domain D1\n") == "lma"

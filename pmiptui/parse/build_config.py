@@ -36,17 +36,11 @@ from pmiptui.model.config import (
     RoamingInterface,
 )
 from pmiptui.parse.kinds import Built
+from pmiptui.parse.values import listed
 from pmiptui.redact import Secret
 
 Block = dict[str, Any]
 _INTERFACE_GAP = re.compile(r"^([A-Za-z][A-Za-z-]*)\s+(?=\d)")
-
-
-def _listed(value: Any) -> list[Block]:
-    """TTP gives a dict for one match and a list for several: always a list."""
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def _int(value: Any) -> int | None:
@@ -155,7 +149,7 @@ def _domain(block: Block, load_aaa: bool, read: _Reader) -> Domain:
                 ipv4_addresses=read.addresses(peer.get("ipv4_addresses"), f"domain {name} {key}"),
                 ipv6_addresses=read.addresses(peer.get("ipv6_addresses"), f"domain {name} {key}"),
             )
-            for peer in _listed(block.get(key))
+            for peer in listed(block.get(key))
         ]
 
     return Domain(
@@ -170,8 +164,8 @@ def _domain(block: Block, load_aaa: bool, read: _Reader) -> Domain:
         fixed_link_layer_address=_mac(block.get("fixed_link_layer_address")),
         lmas=peers(DomainLma, "lmas"),
         mags=peers(DomainMag, "mags"),
-        nais=[_nai(nai) for nai in _listed(block.get("nais"))],
-        mobile_maps=[_mobile_map(entry) for entry in _listed(block.get("mobile_maps"))],
+        nais=[_nai(nai) for nai in listed(block.get("nais"))],
+        mobile_maps=[_mobile_map(entry) for entry in listed(block.get("mobile_maps"))],
     )
 
 
@@ -247,7 +241,7 @@ def _mag(block: Block, read: _Reader) -> MagInstance:
                 egress_att=entry.get("egress_att"),
                 label=entry.get("label"),
             )
-            for entry in _listed(dynamic.get("roaming"))
+            for entry in listed(dynamic.get("roaming"))
         ],
         lmas=[
             MagLmaPeer(
@@ -259,7 +253,7 @@ def _mag(block: Block, read: _Reader) -> MagInstance:
                 ipv4_addresses=read.addresses(peer.get("ipv4_addresses"), f"{where} lma"),
                 ipv6_addresses=read.addresses(peer.get("ipv6_addresses"), f"{where} lma"),
             )
-            for peer in _listed(block.get("lmas"))
+            for peer in listed(block.get("lmas"))
         ],
         hybrid_access_profiles=[
             HybridAccessProfile(
@@ -268,7 +262,7 @@ def _mag(block: Block, read: _Reader) -> MagInstance:
                 rtt=_int(profile.get("rtt")),
                 packet_loss=_int(profile.get("packet_loss")),
             )
-            for profile in _listed(hybrid.get("profiles"))
+            for profile in listed(hybrid.get("profiles"))
         ],
     )
 
@@ -281,7 +275,7 @@ def _network(block: Block, where: str, read: _Reader) -> LmaNetwork:
             pool_prefix=int(pool["pool_prefix"]),
             network_prefix=int(pool["network_prefix"]),
         )
-        for pool in _listed(block.get("mobile_network_pools"))
+        for pool in listed(block.get("mobile_network_pools"))
     ]
     return LmaNetwork(
         name=block["name"],
@@ -343,12 +337,12 @@ def _lma(block: Block, read: _Reader) -> LmaInstance:
             interfaces=_interfaces(role.get("interfaces")),
             rat_priorities=[
                 RatPriority(rat=rat["rat"], priority=int(rat["priority"]))
-                for rat in _listed(role.get("rats"))
+                for rat in listed(role.get("rats"))
             ],
         ),
         mobile_local_loop=_flag(mll, "enabled"),
         interfaces=_interfaces(block.get("interfaces")),
-        networks=[_network(net, where, read) for net in _listed(block.get("networks"))],
+        networks=[_network(net, where, read) for net in listed(block.get("networks"))],
         mags=[
             LmaMagPeer(
                 id=peer["id"],
@@ -358,17 +352,17 @@ def _lma(block: Block, read: _Reader) -> LmaInstance:
                 ipv4_addresses=read.addresses(peer.get("ipv4_addresses"), f"{where} mag"),
                 ipv6_addresses=read.addresses(peer.get("ipv6_addresses"), f"{where} mag"),
             )
-            for peer in _listed(block.get("mags"))
+            for peer in listed(block.get("mags"))
         ],
-        customers=[_customer(c, where, read) for c in _listed(mll.get("customers"))],
+        customers=[_customer(c, where, read) for c in listed(mll.get("customers"))],
     )
 
 
 def build(data: dict[str, Any]) -> Built:
     """The whole PMIPv6 configuration as one record; a `load-aaa` line marks its domain."""
     read = _Reader()
-    aaa = [block["name"] for block in _listed(data.get("load_aaa"))]
-    blocks = _listed(data.get("domains"))
+    aaa = [block["name"] for block in listed(data.get("load_aaa"))]
+    blocks = listed(data.get("domains"))
     domains: list[Domain] = []
     for name in dict.fromkeys([*aaa, *(block["name"] for block in blocks)]):
         own = [block for block in blocks if block["name"] == name]
@@ -377,7 +371,7 @@ def build(data: dict[str, Any]) -> Built:
         ]
     config = PmipConfig(
         domains=domains,
-        mags=[_mag(block, read) for block in _listed(data.get("mags"))],
-        lmas=[_lma(block, read) for block in _listed(data.get("lmas"))],
+        mags=[_mag(block, read) for block in listed(data.get("mags"))],
+        lmas=[_lma(block, read) for block in listed(data.get("lmas"))],
     )
     return Built(records=[config], warnings=read.warnings)

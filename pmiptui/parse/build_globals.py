@@ -8,6 +8,7 @@ from pmiptui.errors import TruncatedOutput
 from pmiptui.model.globals import LmaGlobals, LmaNetwork, MagGlobals, PeerGlobals
 from pmiptui.parse.kinds import Built
 from pmiptui.parse.values import (
+    listed,
     split_list,
     to_bool,
     to_duration,
@@ -27,13 +28,6 @@ _DURATIONS = {
     "refresh_retx_max": "msec",
 }
 _LAST_SETTING = "validity_window"
-
-
-def _listed(value: Any) -> list[dict[str, Any]]:
-    """TTP gives a dict for one match and a list for several: always a list."""
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def settings(raw: dict[str, Any]) -> dict[str, Any]:
@@ -60,7 +54,7 @@ def settings(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _peers(raw: dict[str, Any], owner: str, warnings: list[str]) -> list[PeerGlobals]:
     peers = []
-    for block in _listed(raw.get("peers")):
+    for block in listed(raw.get("peers")):
         incomplete = _LAST_SETTING not in block
         if incomplete:
             warnings.append(
@@ -86,7 +80,7 @@ def _warn_instance(block: dict[str, Any], owner: str, warnings: list[str]) -> No
 def build_mag(data: dict[str, Any]) -> Built:
     """MAG globals: one record per MAG instance, peers (LMAs) in order."""
     records, warnings = [], []
-    for block in _listed(data.get("instances")):
+    for block in listed(data.get("instances")):
         mag_id = _require(block, "mag_id", "Mag Identifier", "mag-globals")
         _warn_instance(block, f"MAG {mag_id}", warnings)
         records.append(
@@ -117,7 +111,7 @@ def _network(block: dict[str, Any]) -> LmaNetwork:
 def build_lma(data: dict[str, Any]) -> Built:
     """LMA globals: one record per LMA instance, with its networks and peers (MAGs)."""
     records, warnings = [], []
-    for block in _listed(data.get("instances")):
+    for block in listed(data.get("instances")):
         lma_id = _require(block, "lma_id", "LMA Identifier", "lma-globals")
         _warn_instance(block, f"LMA {lma_id}", warnings)
         records.append(
@@ -126,7 +120,7 @@ def build_lma(data: dict[str, Any]) -> Built:
                 lma_id=lma_id,
                 aaa_accounting=to_bool(block.get("aaa_accounting")),
                 default_mn_profile=block.get("default_mn_profile"),
-                networks=[_network(n) for n in _listed(block.get("networks"))],
+                networks=[_network(n) for n in listed(block.get("networks"))],
                 peers=_peers(block, f"LMA {lma_id}", warnings),
                 **settings(block),
             )

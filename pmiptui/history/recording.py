@@ -10,10 +10,11 @@ from pmiptui.ports import Poller
 
 
 def summary_of(result: PollResult) -> dict[str, object]:
-    """The fleet-row figures of one poll, small enough to keep for every poll."""
+    """The fleet-row and map figures of one poll, small enough to keep for every poll."""
     stats = result.stats
     globals_ = result.globals
     return {
+        "domain": getattr(globals_, "domain", None),
         "bindings": len(result.bindings) if result.bindings is not None else None,
         "max_bindings": getattr(globals_, "max_bindings", None),
         "tunnels_up": sum(1 for t in result.tunnels or [] if t.up),
@@ -49,6 +50,7 @@ class RecordingPoller:
                 latency_ms=result.latency_ms,
                 summary=summary_of(result),
                 bindings=result.bindings,
+                tunnels=result.tunnels,
             )
             self._polls += 1
             if self._polls % 500 == 0:

@@ -1,8 +1,10 @@
-"""Record every poll in SQLite and replay the fleet and binding tables as they were.
+"""Record every poll in SQLite and replay the fleet, tunnels and binding tables as they were.
 
 Bindings are stored as changes keyed by NAI (added, changed, removed) plus a full snapshot
 every `snapshot_every_sec`, so a 128k-binding LMA polled every few seconds costs only its
 churn; a past table is the last snapshot before the moment plus the changes after it.
+Each poll's tunnels are kept with the poll as a small `[peer, up, bindings]` list (NULL when
+the poll brought none back), so the retention that drops polls drops them too.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sqlite3
 import threading
 import time
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +24,7 @@ from pmiptui.model.serialize import to_data
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS polls (
   router TEXT NOT NULL, at REAL NOT NULL, ok INTEGER NOT NULL, error TEXT,
-  latency_ms INTEGER, summary TEXT NOT NULL
+  latency_ms INTEGER, summary TEXT NOT NULL, tunnels TEXT
 );
 CREATE INDEX IF NOT EXISTS polls_at ON polls (router, at);
 CREATE TABLE IF NOT EXISTS snapshots (router TEXT NOT NULL, at REAL NOT NULL, data BLOB NOT NULL);
@@ -31,6 +34,7 @@ CREATE TABLE IF NOT EXISTS changes (
 );
 CREATE INDEX IF NOT EXISTS changes_at ON changes (router, at);
 """
+_POLL_COLUMNS = "router, at, ok, error, latency_ms, summary, tunnels"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,6 +47,15 @@ class PollRow:
     error: str | None
     latency_ms: int | None
     summary: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TunnelRow:
+    """One tunnel of a recorded poll: its far end, whether it was up, the bindings it carried."""
+
+    peer_id: str | None
+    up: bool | None
+    bindings: int | None
 
 
 class History:
@@ -62,9 +75,21 @@ class History:
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(_SCHEMA)
+        self._add_tunnels_column()
         self._lock = threading.Lock()
         self._last: dict[str, dict[str, str]] = {}
         self._last_snapshot: dict[str, float] = {}
+
+    def _add_tunnels_column(self) -> None:
+        """A database written before tunnels were recorded gains the (nullable) column."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(polls)")}
+        if "tunnels" in columns:
+            return
+        try:
+            self._db.execute("ALTER TABLE polls ADD COLUMN tunnels TEXT")
+        except sqlite3.OperationalError as error:  # another console added it just now
+            if "duplicate column" not in str(error):
+                raise
 
     def close(self) -> None:
         """Close the database."""
@@ -80,20 +105,27 @@ class History:
         error: str | None,
         latency_ms: int | None,
         summary: dict[str, Any],
-        bindings: list[Any] | None,
+        bindings: Sequence[Any] | None,
+        tunnels: Iterable[Any] | None = None,
     ) -> None:
-        """Store one poll; `bindings` (records) are stored as changes since the last poll."""
+        """Store one poll; `bindings` (records) are stored as changes since the last poll.
+
+        `tunnels` are records with `peer_id`, `up` and `bindings`; only those are kept.
+        """
+        shown = None
+        if tunnels is not None:
+            shown = json.dumps([[t.peer_id, t.up, t.bindings] for t in tunnels])
         with self._lock, self._db:
             self._db.execute("BEGIN")
             self._db.execute(
-                "INSERT INTO polls VALUES (?, ?, ?, ?, ?, ?)",
-                (router, at, int(ok), error, latency_ms, json.dumps(summary)),
+                f"INSERT INTO polls ({_POLL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (router, at, int(ok), error, latency_ms, json.dumps(summary), shown),
             )
             if bindings is not None:
                 self._store_bindings(router, at, bindings)
             self._db.execute("COMMIT")
 
-    def _store_bindings(self, router: str, at: float, bindings: list[Any]) -> None:
+    def _store_bindings(self, router: str, at: float, bindings: Sequence[Any]) -> None:
         current = {}
         for record in bindings:
             data = to_data(record)
@@ -105,7 +137,7 @@ class History:
             self._last_snapshot[router] = at
         else:
             before = self._last[router]
-            rows = [
+            rows: list[tuple[str, float, str, str | None]] = [
                 (router, at, nai, text) for nai, text in current.items() if before.get(nai) != text
             ]
             rows += [(router, at, nai, None) for nai in before.keys() - current.keys()]
@@ -175,6 +207,25 @@ class History:
                 summary=json.loads(row[5]),
             )
             for row in rows
+        }
+
+    def tunnels_at(self, at: float) -> dict[str, list[TunnelRow]]:
+        """Each router's tunnels from its last poll at or before `at` that brought them back.
+
+        A failed poll records none, so a failing router keeps its last good report, as the
+        live view does; a router with no such poll (or only older, tunnel-less records) is
+        absent: its tunnels are unknown.
+        """
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT router, tunnels FROM polls p WHERE at = "
+                "(SELECT MAX(at) FROM polls q WHERE q.router = p.router AND q.at <= ? "
+                "AND q.tunnels IS NOT NULL) AND tunnels IS NOT NULL",
+                (at,),
+            ).fetchall()
+        return {
+            router: [TunnelRow(peer_id=p, up=u, bindings=b) for p, u, b in json.loads(text)]
+            for router, text in rows
         }
 
     def bindings_at(self, router: str, at: float) -> list[dict[str, Any]] | None:

@@ -66,6 +66,25 @@ class RecordedPoll(Protocol):
     summary: Mapping[str, Any]
 
 
+class RecordedTunnel(Protocol):
+    """One tunnel of a recorded poll: its far end, whether it was up, the bindings it carried."""
+
+    @property
+    def peer_id(self) -> str | None:
+        """The MAG or LMA identifier at the far end."""
+        ...
+
+    @property
+    def up(self) -> bool | None:
+        """Up, down, or None when the router did not say."""
+        ...
+
+    @property
+    def bindings(self) -> int | None:
+        """How many bindings the tunnel carried."""
+        ...
+
+
 class HistoryReader(Protocol):
     """Recorded polls, read back for replay. Blocking: call it from a worker thread only."""
 
@@ -79,6 +98,13 @@ class HistoryReader(Protocol):
 
     def fleet_at(self, at: float) -> Mapping[str, RecordedPoll]:
         """Each router's last recorded poll at or before `at`."""
+        ...
+
+    def tunnels_at(self, at: float) -> Mapping[str, Sequence[RecordedTunnel]]:
+        """Each router's tunnels from its last poll at or before `at` that brought them back.
+
+        A router is absent when no such poll is recorded (its tunnels are unknown).
+        """
         ...
 
     def bindings_at(self, router: str, at: float) -> list[dict[str, Any]] | None:

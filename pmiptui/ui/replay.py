@@ -73,7 +73,7 @@ class ReplayController:
         )
 
     def _read(self, at: float | None, forward: bool | None) -> None:
-        """Thread worker: resolve a step to a poll time, then read the fleet there."""
+        """Thread worker: resolve a step to a poll time, then read the fleet and tunnels there."""
         reader = self.reader
         assert reader is not None
         if at is None:
@@ -91,7 +91,9 @@ class ReplayController:
                 else:
                     self._app.call_from_thread(self._nothing, "no earlier poll recorded")
                 return
-        frame = ReplayFrame(at=at, polls=dict(reader.fleet_at(at)))
+        frame = ReplayFrame(
+            at=at, polls=dict(reader.fleet_at(at)), tunnels=dict(reader.tunnels_at(at))
+        )
         self._app.call_from_thread(self._show, frame)
 
     def _nothing(self, why: str) -> None:

@@ -1,4 +1,4 @@
-"""Replay of recorded history: `:at` times, the fleet rows and bindings as they were.
+"""Replay of recorded history: `:at` times, the fleet rows, tunnels and bindings as they were.
 
 No Textual here: the app's replay controller and the screens use these pure helpers.
 """
@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from pmiptui.model.bindings import Binding
-from pmiptui.ports import RecordedPoll
+from pmiptui.ports import RecordedPoll, RecordedTunnel
+from pmiptui.ui.data import router_state as rs
 
 LIVE = "live"
 _RELATIVE = re.compile(r"^-\s*(\d+(?:\.\d+)?)\s*([smhd]?)$")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?z?$")
 _UNIT_SEC = {"": 60.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
 _BINDING_FIELDS = {f.name for f in fields(Binding)}
+UNKNOWN = "UNKNOWN"
+"""The status of a router with nothing recorded at or before the replayed moment."""
 
 
 class TimeError(ValueError):
@@ -61,6 +64,22 @@ class ReplayFrame:
     """The moment replayed (epoch seconds)."""
     polls: Mapping[str, RecordedPoll]
     """Each router's last recorded poll at or before `at`."""
+    tunnels: Mapping[str, Sequence[RecordedTunnel]] = field(default_factory=dict)
+    """Each router's tunnels from its last poll at or before `at` that brought them back;
+    a router missing here has no tunnels recorded (unknown, not none)."""
+
+
+def recorded_status(poll: RecordedPoll | None, at: float, interval_sec: float) -> str:
+    """A router's status at a replayed moment, from its last recorded poll.
+
+    ERROR when that poll failed, STALE when it is older than the console's stale limit at
+    `at` (nothing newer came in, as with a hung router), UNKNOWN when there is none.
+    """
+    if poll is None:
+        return UNKNOWN
+    if not poll.ok:
+        return rs.ERROR
+    return rs.STALE if at - poll.at > rs.STALE_AFTER * interval_sec else rs.OK
 
 
 def binding_of(data: Mapping[str, Any]) -> Binding:

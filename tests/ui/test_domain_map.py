@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from textual.command import CommandInput
 
+from pmiptui.history.store import PollRow, TunnelRow
+from pmiptui.model.poll import RouterInfo
 from pmiptui.ui.data.domain_map import (
     DOWN,
     STALE,
@@ -14,7 +18,10 @@ from pmiptui.ui.data.domain_map import (
     edges,
     layout,
     legend,
+    replayed_routers,
 )
+from pmiptui.ui.data.replay import UNKNOWN, ReplayFrame, recorded_status
+from pmiptui.ui.data.router_state import RouterState
 from pmiptui.ui.screens.domain_map import DomainMapScreen
 from pmiptui.ui.screens.fleet import FleetScreen
 from tests.ui.conftest import make_app, settle
@@ -161,3 +168,53 @@ async def test_palette_map_and_help_lists_the_key(fake):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DomainMapScreen)
+
+
+def test_a_mag_that_never_reported_tunnels_is_not_said_to_have_none():
+    routers = [*_fleet(), _router("mag3", "mag"), replace(_router("mag4", "mag"), tunnels=None)]
+    lines = layout(routers).lines
+    assert "MAG MAG3  OK" in lines[lines.index("No tunnel:") + 2]
+    assert "MAG MAG4  OK" in lines[lines.index("Tunnels unknown:") + 2]
+
+
+def _info(name: str, role: str) -> RouterInfo:
+    return RouterInfo(
+        name=name, host="h", role=role, pmipv6_id=name.upper(), domain="D1", poll_interval_sec=10
+    )
+
+
+def _poll(name: str, at: float, ok: bool = True, **summary) -> PollRow:
+    error = None if ok else "timeout"
+    return PollRow(router=name, at=at, ok=ok, error=error, latency_ms=5, summary=summary)
+
+
+def test_replayed_routers_draw_what_was_recorded_and_nothing_else():
+    states = [
+        RouterState(info=_info(name, role), order=n, since=0)
+        for n, (name, role) in enumerate(
+            [("lma1", "lma"), ("mag1", "mag"), ("mag2", "mag"), ("mag3", "mag")]
+        )
+    ]
+    frame = ReplayFrame(
+        at=100.0,
+        polls={
+            "lma1": _poll("lma1", 95, domain="D9"),
+            "mag1": _poll("mag1", 96, ok=False),
+            "mag2": _poll("mag2", 60),  # nothing newer for 40 s: stale at that moment
+        },
+        tunnels={
+            "lma1": [TunnelRow(peer_id="MAG1", up=True, bindings=7)],
+            "mag1": [TunnelRow(peer_id="LMA1", up=False, bindings=7)],
+        },
+    )
+    routers = {r.name: r for r in replayed_routers(states, frame)}
+    assert [r.status for r in routers.values()] == ["OK", "ERROR", "STALE", UNKNOWN]
+    assert routers["lma1"].domain == "D9" and routers["mag1"].domain == "D1"
+    assert routers["lma1"].tunnels == (MapTunnel(peer_id="MAG1", up=True, bindings=7),)
+    assert routers["mag2"].tunnels is None and routers["mag3"].tunnels is None
+    assert [(e.mag, e.state, e.bindings) for e in edges(list(routers.values()))] == [
+        ("MAG1", STALE, 7)
+    ]
+    text = "\n".join(layout(list(routers.values())).lines)
+    assert "MAG MAG3  UNKNOWN" in text and "No tunnel:" not in text
+    assert recorded_status(None, 100.0, 10) == UNKNOWN

@@ -1,6 +1,7 @@
 """The domain map as text: per PMIPv6 domain, each LMA with a branch to every MAG it tunnels to.
 
 Pure layout (no Textual): routers and their last tunnels in, lines and style spans out.
+The routers come from the live states or, while replaying, from the recorded moment.
 Spans carry style keys (`up`, `down`, `stale`, `lma`, `mag`, `peer`, `title`, `status:OK`…)
 that the widget turns into theme colours, so this module never names a colour.
 """
@@ -10,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from pmiptui.ports import RecordedTunnel
 from pmiptui.ui.data import router_state as rs
+from pmiptui.ui.data.replay import UNKNOWN, ReplayFrame, recorded_status
 
 UP, DOWN, STALE = "up", "down", "stale"
 """Edge states; STALE also covers a tunnel whose state nobody reported."""
@@ -43,9 +46,10 @@ class MapRouter:
     """Its MAG or LMA identifier, the id peers' tunnels name."""
     domain: str | None
     status: str
-    """OK, STALE, ERROR, PAUSED or WAIT; STALE and ERROR draw every edge as stale."""
-    tunnels: tuple[MapTunnel, ...] = ()
-    """From its last good poll (empty when it has none)."""
+    """OK, STALE, ERROR, PAUSED, WAIT or (replay) UNKNOWN; STALE and ERROR draw every edge
+    as stale."""
+    tunnels: tuple[MapTunnel, ...] | None = ()
+    """From its last good poll; None when no poll reported them (unknown, not none)."""
 
     @property
     def stale(self) -> bool:
@@ -118,7 +122,7 @@ def edges(routers: Sequence[MapRouter]) -> list[Edge]:
     reports: dict[tuple[str, str], list[tuple[MapRouter, MapTunnel]]] = {}
     order: list[tuple[str, str]] = []
     for router in sorted(routers, key=lambda r: r.role != "lma"):
-        for tunnel in router.tunnels:
+        for tunnel in router.tunnels or ():
             peer = by_ident.get(tunnel.peer_id.lower())
             peer_ident = peer.ident if peer is not None else tunnel.peer_id
             pair = (
@@ -189,9 +193,11 @@ def _domain(
         branches = [e for e in domain_edges if e.lma.lower() == lma.lower()]
         _lma(drawing, _node(lma, "lma", by_ident), branches, by_ident)
     alone = [m for m in members if m.role != "lma" and m.ident.lower() not in connected]
-    if alone:
-        drawing.add(("No tunnel:", "muted"))
-        for mag in alone:
+    for heading, known in (("No tunnel:", True), ("Tunnels unknown:", False)):
+        listed = [m for m in alone if (m.tunnels is not None) == known]
+        if listed:
+            drawing.add((heading, "muted"))
+        for mag in listed:
             _box(drawing, _node(mag.ident, mag.role, by_ident), indent=TRUNK)
 
 
@@ -211,7 +217,7 @@ def _label_parts(node: _Node) -> list[tuple[str, str | None]]:
         (node.role.upper() + " ", node.role),
         (shown, "name"),
         ("  ", None),
-        (node.status or "", f"status:{node.status}"),
+        (node.status or "", "muted" if node.status == UNKNOWN else f"status:{node.status}"),
     ]
 
 
@@ -286,7 +292,7 @@ def map_routers(states: Iterable[rs.RouterState], now: float, paused: bool) -> l
     out = []
     for state in sorted(states, key=lambda s: s.order):
         good = state.last_ok
-        tunnels = good.tunnels if good is not None and good.tunnels else []
+        tunnels = good.tunnels if good is not None else None
         domain = good.globals.domain if good is not None and good.globals else None
         out.append(
             MapRouter(
@@ -295,11 +301,39 @@ def map_routers(states: Iterable[rs.RouterState], now: float, paused: bool) -> l
                 ident=state.info.pmipv6_id or state.info.name,
                 domain=domain or state.info.domain,
                 status=state.status(now, paused),
-                tunnels=tuple(
-                    MapTunnel(peer_id=t.peer_id, up=t.up, bindings=t.bindings)
-                    for t in tunnels
-                    if t.peer_id
-                ),
+                tunnels=_map_tunnels(tunnels),
             )
         )
     return out
+
+
+def replayed_routers(states: Iterable[rs.RouterState], frame: ReplayFrame) -> list[MapRouter]:
+    """The routers as recorded at the replayed moment: nothing live mixed in, none invented.
+
+    Status comes from each router's last recorded poll (see `recorded_status`), tunnels from
+    its last recorded poll that brought them back; without a record both are unknown.
+    """
+    out = []
+    for state in sorted(states, key=lambda s: s.order):
+        poll = frame.polls.get(state.name)
+        domain = poll.summary.get("domain") if poll is not None else None
+        out.append(
+            MapRouter(
+                name=state.name,
+                role=state.info.role,
+                ident=state.info.pmipv6_id or state.info.name,
+                domain=domain or state.info.domain,
+                status=recorded_status(poll, frame.at, state.info.poll_interval_sec),
+                tunnels=_map_tunnels(frame.tunnels.get(state.name)),
+            )
+        )
+    return out
+
+
+def _map_tunnels(tunnels: Iterable[RecordedTunnel] | None) -> tuple[MapTunnel, ...] | None:
+    """Tunnels that name their far end, as map input; None stays None (unknown)."""
+    if tunnels is None:
+        return None
+    return tuple(
+        MapTunnel(peer_id=t.peer_id, up=t.up, bindings=t.bindings) for t in tunnels if t.peer_id
+    )

@@ -1,4 +1,4 @@
-"""`m`: every PMIPv6 domain as LMAs, MAGs and the tunnels between them, live."""
+"""`m`: every PMIPv6 domain as LMAs, MAGs and the tunnels between them, live or replayed."""
 
 from __future__ import annotations
 
@@ -12,13 +12,17 @@ from textual.widgets import Footer, Header
 
 from pmiptui.ui.data import domain_map
 from pmiptui.ui.widgets.domain_map import DomainMapView
+from pmiptui.ui.widgets.replay_banner import ReplayBanner
 
 if TYPE_CHECKING:
     from pmiptui.ui.app import PmipApp
 
 
 class DomainMapScreen(Screen[None]):
-    """Redrawn from the routers' last polls whenever a poll arrives (and each second)."""
+    """Redrawn whenever a poll arrives or the replayed moment changes (and each second).
+
+    While the app replays history the map is the recorded moment's, under the replay banner.
+    """
 
     DEFAULT_CSS = """
     DomainMapScreen #map-scroll {
@@ -46,13 +50,13 @@ class DomainMapScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield ReplayBanner(id="replay-banner")
         with ScrollableContainer(id="map-scroll"):
             yield DomainMapView(id="map-view")
         yield DomainMapView(id="map-legend")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "domain map"
         self.pmip.router_updated.subscribe(self, self._router_updated)
         self.set_interval(1.0, self.redraw)
         self.query_one("#map-legend", DomainMapView).show(domain_map.legend())
@@ -63,9 +67,16 @@ class DomainMapScreen(Screen[None]):
         self.redraw()
 
     def redraw(self) -> None:
-        """Lay the map out again from the current router states."""
+        """Lay the map out again from the router states, or from the replayed moment."""
         app = self.pmip
-        routers = domain_map.map_routers(app.routers.values(), app.now(), app.polling.paused)
+        frame = app.replay.frame
+        self.query_one(ReplayBanner).show_frame(frame)
+        if frame is None:
+            self.sub_title = "domain map"
+            routers = domain_map.map_routers(app.routers.values(), app.now(), app.polling.paused)
+        else:
+            self.sub_title = "domain map — replay"
+            routers = domain_map.replayed_routers(app.routers.values(), frame)
         self.drawing = domain_map.layout(routers)
         self.query_one("#map-view", DomainMapView).show(self.drawing)
 

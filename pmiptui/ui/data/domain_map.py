@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from pmiptui.model.poll import RouterInfo
 from pmiptui.ports import RecordedTunnel
 from pmiptui.ui.data import router_state as rs
 from pmiptui.ui.data.replay import UNKNOWN, ReplayFrame, recorded_status
@@ -294,16 +295,7 @@ def map_routers(states: Iterable[rs.RouterState], now: float, paused: bool) -> l
         good = state.last_ok
         tunnels = good.tunnels if good is not None else None
         domain = good.globals.domain if good is not None and good.globals else None
-        out.append(
-            MapRouter(
-                name=state.name,
-                role=state.info.role,
-                ident=state.info.pmipv6_id or state.info.name,
-                domain=domain or state.info.domain,
-                status=state.status(now, paused),
-                tunnels=_map_tunnels(tunnels),
-            )
-        )
+        out.append(_map_router(state.info, domain, state.status(now, paused), tunnels))
     return out
 
 
@@ -317,23 +309,25 @@ def replayed_routers(states: Iterable[rs.RouterState], frame: ReplayFrame) -> li
     for state in sorted(states, key=lambda s: s.order):
         poll = frame.polls.get(state.name)
         domain = poll.summary.get("domain") if poll is not None else None
-        out.append(
-            MapRouter(
-                name=state.name,
-                role=state.info.role,
-                ident=state.info.pmipv6_id or state.info.name,
-                domain=domain or state.info.domain,
-                status=recorded_status(poll, frame.at, state.info.poll_interval_sec),
-                tunnels=_map_tunnels(frame.tunnels.get(state.name)),
-            )
-        )
+        status = recorded_status(poll, frame.at, state.info.poll_interval_sec)
+        out.append(_map_router(state.info, domain, status, frame.tunnels.get(state.name)))
     return out
 
 
-def _map_tunnels(tunnels: Iterable[RecordedTunnel] | None) -> tuple[MapTunnel, ...] | None:
-    """Tunnels that name their far end, as map input; None stays None (unknown)."""
-    if tunnels is None:
-        return None
-    return tuple(
-        MapTunnel(peer_id=t.peer_id, up=t.up, bindings=t.bindings) for t in tunnels if t.peer_id
+def _map_router(
+    info: RouterInfo, domain: str | None, status: str, tunnels: Iterable[RecordedTunnel] | None
+) -> MapRouter:
+    """Map input for one router; the inventory's domain when no poll named one."""
+    known = None
+    if tunnels is not None:
+        known = tuple(
+            MapTunnel(peer_id=t.peer_id, up=t.up, bindings=t.bindings) for t in tunnels if t.peer_id
+        )
+    return MapRouter(
+        name=info.name,
+        role=info.role,
+        ident=info.pmipv6_id or info.name,
+        domain=domain or info.domain,
+        status=status,
+        tunnels=known,
     )

@@ -3,17 +3,34 @@
 textual-fastdatatable has no public way to replace its data ("mount a new table"), but
 remounting a table costs a CSS pass, a focus change and several extra frames: ~0.3 s at
 128,000 rows. Swapping the backend and clearing the render caches costs one frame.
-The private attributes touched are those its own `sort` and `_clear_caches` use
-(textual-fastdatatable 0.19, pinned below 0.20).
+
+Painting is the other cost. The stock widget renders every cell through rich (markup
+escape, `Padding`, `Styled`, wrap) and works out the widget's style three times a line:
+about 90 ms for a full 120x40 screen, a UI stall on every refresh. Binding cells are
+one-line ASCII strings and integers, so they are drawn here as one padded segment each,
+in the style rich would have given them, and the widget style is worked out once a paint.
+
+The private attributes touched are those its own `sort`, `_clear_caches` and
+`_render_cell` use (textual-fastdatatable 0.19, pinned below 0.20).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyarrow as pa
+from rich.segment import Segment
+from rich.style import Style
+from textual.coordinate import Coordinate
+from textual.css.styles import RenderStyles
+from textual.geometry import Region
+from textual.strip import Strip
 from textual_fastdatatable import DataTable
 from textual_fastdatatable.backend import ArrowBackend, DataTableBackend
 
 from pmiptui.ui.data.bindings_view import COLUMNS
+
+_ELLIPSIS = "…"
 
 
 def empty_backend() -> ArrowBackend:
@@ -21,6 +38,60 @@ def empty_backend() -> ArrowBackend:
     backend = ArrowBackend(pa.table({name: pa.array([], pa.string()) for name in COLUMNS}))
     backend.render_markup = False
     return backend
+
+
+def plain_cell(value: object, width: int) -> str | None:
+    """`value` as the `width` cells a body cell shows (one space each side), or None.
+
+    None means the value is not a one-line ASCII string or an int, and the stock
+    renderer must draw it. Strings align left and integers right, as the stock widget
+    aligns them; a value too long for its column ends in an ellipsis.
+    """
+    inner = width - 2
+    if inner < 1:
+        return None
+    if isinstance(value, str):
+        if not value.isascii() or not value.isprintable():
+            return None
+        text = value if len(value) <= inner else value[: inner - 1] + _ELLIPSIS
+        return f" {text:<{inner}} "
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+        if len(text) > inner:
+            return None
+        return f" {text:>{inner}} "
+    return None
+
+
+class _ComponentStyles:
+    """A component's styles during one paint: its rich style read once, the rest passed on."""
+
+    __slots__ = ("_styles", "rich_style")
+
+    def __init__(self, styles: RenderStyles) -> None:
+        self._styles = styles
+        self.rich_style: Style = styles.rich_style
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._styles, name)
+
+
+class _PaintStyles:
+    """Styles that cannot change during one paint, each worked out on first use."""
+
+    def __init__(self, widget: Style) -> None:
+        self.widget = widget
+        self._components: dict[tuple[str, ...], _ComponentStyles] = {}
+        self.body: dict[tuple[Style, bool, bool, bool], Style] = {}
+        """Plain body cell styles by (row style, cursor, hover, in range)."""
+
+    def component(
+        self, names: tuple[str, ...], lookup: Callable[..., RenderStyles]
+    ) -> RenderStyles:
+        found = self._components.get(names)
+        if found is None:
+            found = self._components[names] = _ComponentStyles(lookup(*names))
+        return found  # type: ignore[return-value]
 
 
 class BindingsTable(DataTable):
@@ -41,6 +112,30 @@ class BindingsTable(DataTable):
             **kwargs,  # type: ignore[arg-type]
         )
 
+    _paint: _PaintStyles | None = None
+
+    @property
+    def rich_style(self) -> Style:
+        """The widget's rich style; worked out once a paint, not three times a line."""
+        if self._paint is not None:
+            return self._paint.widget
+        return super().rich_style
+
+    def get_component_styles(self, *names: str) -> RenderStyles:
+        """A component's styles; during a paint, with its rich style worked out once."""
+        if self._paint is None:
+            return super().get_component_styles(*names)
+        return self._paint.component(names, super().get_component_styles)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Paint `crop`, the widget's and its components' styles fixed for the pass."""
+        self._paint = None
+        self._paint = _PaintStyles(self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint = None
+
     def replace_backend(self, backend: DataTableBackend, row: int) -> None:
         """Show `backend`'s rows, cursor on `row` (kept in range), in a single refresh."""
         backend.render_markup = False
@@ -53,3 +148,67 @@ class BindingsTable(DataTable):
         column = self.cursor_column
         self.move_cursor(row=max(0, min(row, backend.row_count - 1)), column=column)
         self.refresh()
+
+    def _body_style(self, base_style: Style, cursor: bool, hover: bool, in_range: bool) -> Style:
+        """The style rich gives a plain body cell: row style, component style, post style."""
+        key = (base_style, cursor, hover, in_range)
+        if self._paint is not None and key in self._paint.body:
+            return self._paint.body[key]
+        component_style, post_style = self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            in_range,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_type == "range",
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        style = base_style + component_style + post_style
+        if self._paint is not None:
+            self._paint.body[key] = style
+        return style
+
+    def _render_cell(  # type: ignore[override]
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+        in_range: bool = False,
+    ) -> list[list[Segment]]:
+        """A body cell as one styled segment when its value allows; else the stock path."""
+        fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
+        if row_index < 0 or column_index < 0 or fixed or self.max_column_content_width:
+            return super()._render_cell(
+                row_index, column_index, base_style, width, cursor, hover, in_range
+            )
+        key = (
+            row_index,
+            column_index,
+            base_style,
+            cursor,
+            hover,
+            in_range,
+            self._show_hover_cursor,
+            self._update_count,
+            self._pseudo_class_state,
+        )
+        cached = self._cell_render_cache.get(key)
+        if cached is not None:
+            return cached
+        value = self.get_cell_at(Coordinate(row=row_index, column=column_index))
+        text = plain_cell(value, width)
+        if text is None:
+            return super()._render_cell(
+                row_index, column_index, base_style, width, cursor, hover, in_range
+            )
+        meta = Style.from_meta({"row": row_index, "column": column_index})
+        lines = [[Segment(text, self._body_style(base_style, cursor, hover, in_range) + meta)]]
+        self._cell_render_cache[key] = lines
+        return lines

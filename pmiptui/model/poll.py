@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pmiptui.model.bindings import Binding
@@ -52,7 +53,8 @@ class PollResult:
     """One-line message when the poll failed (unreachable, auth, timeout, parse)."""
     error_title: str | None = None
     globals: MagGlobals | LmaGlobals | None = None
-    bindings: list[Binding] | None = None
+    bindings: Sequence[Binding] | None = None
+    """A list, or a `BindingColumns` for large outputs (see `pmiptui.model.binding_columns`)."""
     stats: PmipStats | None = None
     tunnels: list[Tunnel] | None = None
     config: str | None = None

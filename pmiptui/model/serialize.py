@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
 from pmiptui.redact import MASK, Secret
@@ -31,7 +32,7 @@ def to_data(value: Any) -> Any:
         return MASK
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {name: to_data(getattr(value, name)) for name in _ordered_fields(type(value))}
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | Sequence) and not isinstance(value, str | bytes):
         return [to_data(item) for item in value]
     if isinstance(value, dict):
         return {key: to_data(item) for key, item in value.items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +32,8 @@ class ParseResult:
     """Records parsed from one command's output, with what the parser could not account for."""
 
     kind: str
-    records: list[Any]
+    records: Sequence[Any]
+    """A list, or for large binding outputs parsed in a worker process a `BindingColumns`."""
     unparsed: list[UnparsedLine] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

@@ -3,8 +3,11 @@
 Cleaning 1.7 million lines and building the records in the console's process creates
 millions of objects; the garbage collector's full passes over them hold the GIL for
 hundreds of milliseconds, freezing the screen. In a worker process they cost the console
-nothing. The records come back pickled in slices, so unpickling them here is a series of
-short calls the UI thread can run between, instead of one long one.
+nothing. Bindings come back as `BindingColumns`, a pickle per column: unpickling a list
+of strings is one short C call with no Python code per record, and the result adds a few
+dozen objects, not half a million, to what this process's collector scans. Other records
+come back pickled in slices, so unpickling them is a series of short calls the UI thread
+can run between.
 """
 
 from __future__ import annotations
@@ -13,18 +16,23 @@ import os
 import pickle
 import sys
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
 from pmiptui import errors
+from pmiptui.model.binding_columns import FIELDS, BindingColumns
+from pmiptui.model.bindings import Binding
 from pmiptui.parse.engine import ParseResult, UnparsedLine, parse
 
 ISOLATE_CHARS = 2_000_000
 """Outputs this long or longer (about 3,000 bindings) are parsed in a worker process."""
 RECORDS_PER_SLICE = 4_000
 """Records per pickle: unpickling a slice takes a few milliseconds."""
+VALUES_PER_SLICE = 32_000
+"""Values of one binding field per pickle: unpickling a slice takes a few milliseconds."""
 _WORKERS = 2
 
 _lock = threading.Lock()
@@ -41,6 +49,8 @@ class _Packed:
     warnings: list[str]
     error: tuple[str, str, str] | None = None
     """(error class name, message, title) when the parse raised a PmipError."""
+    columns: list[tuple[str, bytes]] | None = None
+    """Bindings as (field, pickled slice of its values) pairs, instead of `slices`."""
 
 
 def parse_isolated(kind: str, raw: str) -> ParseResult:
@@ -64,6 +74,15 @@ def _parse_packed(kind: str, data: bytes) -> _Packed:
     except errors.PmipError as error:
         return _Packed(kind, [], [], [], (type(error).__name__, error.message, error.title))
     records = result.records
+    if records and all(isinstance(record, Binding) for record in records):
+        table = BindingColumns.from_records(records)
+        columns = [
+            (name, pickle.dumps(values[i : i + VALUES_PER_SLICE], pickle.HIGHEST_PROTOCOL))
+            for name in FIELDS
+            for values in (table.column(name),)
+            for i in range(0, max(len(values), 1), VALUES_PER_SLICE)
+        ]
+        return _Packed(result.kind, [], result.unparsed, result.warnings, columns=columns)
     slices = [
         pickle.dumps(records[i : i + RECORDS_PER_SLICE], pickle.HIGHEST_PROTOCOL)
         for i in range(0, len(records), RECORDS_PER_SLICE)
@@ -84,9 +103,16 @@ def unpack(packed: _Packed) -> ParseResult:
         if not (isinstance(cls, type) and issubclass(cls, errors.PmipError)):
             cls = errors.ParseError
         raise cls(message, title=title)
-    records: list[Any] = []
-    for piece in packed.slices:
-        records.extend(pickle.loads(piece))
+    records: Sequence[Any]
+    if packed.columns is not None:
+        columns: dict[str, list[Any]] = {}
+        for name, piece in packed.columns:
+            columns.setdefault(name, []).extend(pickle.loads(piece))
+        records = BindingColumns(columns)
+    else:
+        records = []
+        for piece in packed.slices:
+            records.extend(pickle.loads(piece))
     return ParseResult(
         kind=packed.kind, records=records, unparsed=packed.unparsed, warnings=packed.warnings
     )

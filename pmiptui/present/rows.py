@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,9 +42,10 @@ def _identity(scalars: dict[str, Any], count: int = 2) -> dict[str, Any]:
     return dict(list(scalars.items())[:count])
 
 
-def long_table(records: list[Any] | Any) -> Table:
+def long_table(records: Sequence[Any] | Any) -> Table:
     """Flatten records (dataclasses) into one table with a `scope` column for nested ones."""
-    items = records if isinstance(records, list) else [records]
+    many = isinstance(records, Sequence) and not isinstance(records, str | bytes)
+    items = records if many else [records]
     rows: list[dict[str, Any]] = []
 
     def walk(data: dict[str, Any], scope: str, parent: dict[str, Any]) -> None:

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pmiptui.errors import RouterError
+from pmiptui.model.binding_columns import BindingColumns
 from pmiptui.parse import isolated, parse
 from tests.benchmarks.bench_parse import lma_binding_output
 
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
-def test_packed_result_equals_in_process_parse(monkeypatch):
-    monkeypatch.setattr(isolated, "RECORDS_PER_SLICE", 7)
+
+def test_bindings_come_back_as_columns_equal_to_in_process_parse():
     text = lma_binding_output(30)
     packed = isolated.pack("lma-bindings", text)
-    assert len(packed.slices) == 5
-    assert isolated.unpack(packed) == parse("lma-bindings", text)
+    assert packed.slices == [] and packed.columns is not None
+    result = isolated.unpack(packed)
+    assert isinstance(result.records, BindingColumns)
+    assert result == parse("lma-bindings", text)
+    assert list(result.records) == parse("lma-bindings", text).records
+
+
+def test_other_records_come_back_in_slices(monkeypatch):
+    monkeypatch.setattr(isolated, "RECORDS_PER_SLICE", 1)
+    text = (FIXTURES / "lma-tunnel" / "many.txt").read_text()
+    packed = isolated.pack("lma-tunnel", text)
+    count = len(parse("lma-tunnel", text).records)
+    assert packed.columns is None and len(packed.slices) == count > 1
+    assert isolated.unpack(packed) == parse("lma-tunnel", text)
 
 
 def test_worker_errors_are_raised_again_with_their_type():

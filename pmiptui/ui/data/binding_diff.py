@@ -112,4 +112,4 @@ def raw_block(raw: str, nai: str) -> str | None:
     line_start = raw.rfind("\n", 0, start) + 1
     end = raw.find("[Binding][MN]: Domain:", start + len(needle))
     block = raw[line_start:] if end == -1 else raw[line_start : raw.rfind("\n", 0, end)]
-    return block.strip("\r\n")
+    return block.replace("\r\n", "\n").strip("\n")

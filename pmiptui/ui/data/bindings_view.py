@@ -6,13 +6,16 @@ a few hundred milliseconds to turn into columns.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from operator import attrgetter
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pmiptui.model.binding_columns import BindingColumns
 from pmiptui.model.bindings import Binding
 from pmiptui.ui.data.filters import FilterError, Term, parse_filter
 
@@ -86,14 +89,15 @@ ROWS_PER_CHUNK = 8_192
 """Rows per Arrow conversion call: each call holds the GIL, so none may run long."""
 
 
-def base_table(bindings: list[Binding], marks: Mapping[str, str] | None = None) -> pa.Table:
+def base_table(bindings: Sequence[Binding], marks: Mapping[str, str] | None = None) -> pa.Table:
     """All bindings as columns, in the router's order; with a `chg` column when given marks.
 
     Built as record batches of ROWS_PER_CHUNK rows: converting 128,000 strings to Arrow in
     one call holds the GIL for ~60 ms, and the UI thread waits that long to draw.
     """
+    values = _column_values(bindings)
     batches = [
-        _batch(bindings[start : start + ROWS_PER_CHUNK])
+        _batch(partial(values, start=start, end=start + ROWS_PER_CHUNK))
         for start in range(0, len(bindings), ROWS_PER_CHUNK)
     ]
     table = pa.Table.from_batches(batches, _SCHEMA) if batches else _SCHEMA.empty_table()
@@ -103,23 +107,38 @@ def base_table(bindings: list[Binding], marks: Mapping[str, str] | None = None) 
 _SCHEMA = pa.schema([(c, pa.string()) for c in _STR] + [(c, pa.int64()) for c in _INT])
 
 
-def _batch(bindings: list[Binding]) -> pa.RecordBatch:
+def _column_values(bindings: Sequence[Binding]) -> Callable[..., list[Any]]:
+    """`values(field, start=, end=)`: one field of a slice of the bindings, as a list.
+
+    The prefixes (`ipv6_hnps`) come space-joined, as the table shows them.
+    """
+    if isinstance(bindings, BindingColumns):
+        return lambda name, start, end: bindings.column(name)[start:end]
+
+    def values(name: str, start: int, end: int) -> list[Any]:
+        found = list(map(attrgetter(name), bindings[start:end]))
+        return [" ".join(v) for v in found] if name == "ipv6_hnps" else found
+
+    return values
+
+
+def _batch(values: Callable[[str], list[Any]]) -> pa.RecordBatch:
     """One slice of bindings as a record batch (a few milliseconds)."""
     data: list[pa.Array] = []
     for column, source in _STR.items():
         if column == "gre":
-            up = pa.array([b.gre_key_up for b in bindings], pa.int64())
-            down = pa.array([b.gre_key_down for b in bindings], pa.int64())
+            up = pa.array(values("gre_key_up"), pa.int64())
+            down = pa.array(values("gre_key_down"), pa.int64())
             data.append(
                 pc.binary_join_element_wise(up.cast(pa.string()), down.cast(pa.string()), "/")
             )
         elif column == "hnp":
-            hnps = [" ".join(b.ipv6_hnps) if b.ipv6_hnps else None for b in bindings]
+            hnps = [h or None for h in values("ipv6_hnps")]
             data.append(pa.array(hnps, pa.string()))
         elif source is not None:
-            data.append(pa.array(list(map(attrgetter(source), bindings)), pa.string()))
+            data.append(pa.array(values(source), pa.string()))
     for source in _INT.values():
-        data.append(pa.array(list(map(attrgetter(source), bindings)), pa.int64()))
+        data.append(pa.array(values(source), pa.int64()))
     return pa.RecordBatch.from_arrays(data, schema=_SCHEMA)
 
 

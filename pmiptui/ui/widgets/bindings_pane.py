@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
@@ -15,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, Tabs
 from textual.worker import Worker, WorkerState
 
+from pmiptui.model.binding_columns import find_binding
 from pmiptui.ui import formatting
 from pmiptui.ui.data.bindings_view import COLUMNS, BindingsView, ViewSpec, row_of
 from pmiptui.ui.export_file import ExportRequest
@@ -286,13 +288,13 @@ class BindingsPane(Vertical):
         records, raw = self._records()
         if nai is None or records is None:
             return
-        binding = next((b for b in records if b.nai == nai), None)
+        binding = find_binding(records, nai)
         if binding is None:
             self.notify(f"{nai} is gone since the last poll", severity="warning")
             return
         self.app.push_screen(BindingDetail(self.router, binding, raw), self._detail_closed)
 
-    def _records(self) -> tuple[list[Any] | None, str]:
+    def _records(self) -> tuple[Sequence[Any] | None, str]:
         """The bindings shown (recorded ones while replaying) and their raw output."""
         if self.replayed is not None:
             return self.replayed.records, ""

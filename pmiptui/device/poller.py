@@ -125,7 +125,7 @@ class SshPoller:
                     self._detect_role(router, session)
                 result = poll_with(
                     self._info[router],
-                    lambda command: session.send(command, read_timeout=self._read_timeout),
+                    lambda command: session.show(command, read_timeout=self._read_timeout),
                     kinds,
                 )
             except DeviceError as error:
@@ -141,7 +141,7 @@ class SshPoller:
 
     def _detect_role(self, router: str, session: RouterSession) -> None:
         """Read the router's role from its running config, once (at its first poll)."""
-        running = session.send(ROLE_COMMAND, read_timeout=self._read_timeout, doing="reading role")
+        running = session.show(ROLE_COMMAND, read_timeout=self._read_timeout, doing="reading role")
         role = detect_role(router, running)
         self._info[router] = replace(self._info[router], role=role)
 

@@ -7,12 +7,14 @@ router's SSH host key is checked before logging in (`host_keys`).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import getpass
 import re
 import socket
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -32,6 +34,14 @@ from pmiptui.inventory import Ask, RouterTarget, ask_secret, with_password
 
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 30.0
+_TAIL_CHARS = 512
+"""How much of the output's end is searched for the prompt after each read."""
+_POLL_SEC = 0.01
+"""Pause between reads of an idle channel."""
+_CHUNK_BYTES = 65_536
+"""The most read from the channel at a time."""
+_LINE_END = re.compile(r"\r\r\r\n|\r\r\n|\r\n|\n\r|\r")
+"""Line endings as Netmiko normalises them."""
 
 _REASONS = {
     errno.ECONNREFUSED: "connection refused",
@@ -233,6 +243,47 @@ class RouterSession:
             )
         return str(output)
 
+    def show(self, command: str, *, read_timeout: float | None = None, doing: str = "") -> str:
+        """Run a show command and return its output, however large, without echo or prompt.
+
+        Netmiko's `send_command` cleans its output with regex passes and a split/join over
+        the whole text. On a 70 MB `binding` output each pass holds the GIL for hundreds of
+        milliseconds, and the console cannot draw meanwhile. Here the output is read with
+        Netmiko's channel primitives and only ever handled a chunk at a time, until one
+        final join.
+        """
+        conn = self._connection()
+        timeout = read_timeout or self.read_timeout
+        with self._mapped(doing or f"running `{command}`"):
+            conn.write_channel(conn.normalize_cmd(command))
+            chunks = self._read_to_prompt(conn, timeout, command)
+        return _without_echo_and_prompt(chunks, command, self.prompt_pattern)
+
+    def _read_to_prompt(self, conn: BaseConnection, timeout: float, command: str) -> list[str]:
+        """Chunks read until the text ends in a prompt; ReadTimeout after `timeout` seconds.
+
+        Reads at most _CHUNK_BYTES at a time: Netmiko's `read_channel` drains everything
+        buffered into one string and runs its line-ending regexes over it, which at full
+        speed is megabytes, and the GIL is held for as long.
+        """
+        prompt_at_end = re.compile(rf"(?:^|\n){self.prompt_pattern}[ \t]*$")
+        read = _chunk_reader(conn)
+        chunks: list[str] = []
+        tail = ""
+        deadline = time.monotonic() + timeout
+        while True:
+            data = read()
+            if data:
+                chunks.append(data)
+                tail = (tail + data)[-_TAIL_CHARS:]
+                if prompt_at_end.search(tail):
+                    return chunks
+                continue
+            self._connection()  # ConnectionLost at once if the router hung up
+            if time.monotonic() > deadline:
+                raise ReadTimeout(f"no prompt {timeout:.0f} s after `{command}`")
+            time.sleep(_POLL_SEC)
+
     def dialog(
         self,
         line: str,
@@ -294,6 +345,47 @@ class RouterSession:
             yield
         except SESSION_ERRORS as error:
             raise session_error(self.target, error, doing) from None
+
+
+def _chunk_reader(conn: BaseConnection) -> Callable[[], str]:
+    """A function returning the next chunk of text read (or ""), line ends made `\\n`."""
+    channel = conn.remote_conn
+    if not isinstance(channel, paramiko.Channel):
+        return conn.read_channel  # not SSH: Netmiko's own reader
+    decode = codecs.getincrementaldecoder("utf-8")("replace").decode
+    carry = ""
+
+    def read() -> str:
+        nonlocal carry
+        if not channel.recv_ready():
+            return ""
+        text = carry + decode(channel.recv(_CHUNK_BYTES))
+        stripped = text.rstrip("\r")
+        text, carry = stripped, text[len(stripped) :]  # a CR whose LF is still to come
+        if "\r" in text:
+            text = _LINE_END.sub("\n", text)
+        return text
+
+    return read
+
+
+def _without_echo_and_prompt(chunks: list[str], command: str, prompt: str) -> str:
+    """Join the chunks, dropping the echoed command line and the final prompt line.
+
+    Only the first and last chunks are edited, so no step works on the whole text but
+    the join.
+    """
+    head = next((i for i, chunk in enumerate(chunks) if "\n" in chunk), None)
+    if head is None:
+        return ""  # nothing but the echo and the prompt
+    first, _newline, rest = "".join(chunks[: head + 1]).partition("\n")
+    if first.rstrip().endswith(command.strip()):
+        chunks = [rest, *chunks[head + 1 :]]
+    last = chunks[-1]
+    cut = last.rfind("\n")
+    if re.fullmatch(rf"{prompt}[ \t]*", last[cut + 1 :]):
+        chunks = [*chunks[:-1], last[: max(cut, 0)]]
+    return "".join(chunks)
 
 
 def _latest_answer(text: str, answers: list[tuple[str, str]]) -> str | None:

@@ -82,3 +82,42 @@ def test_commands_on_a_closed_session_raise_connection_lost(inventory: Inventory
     session.close()
     with pytest.raises(ConnectionLost):
         session.send("show clock")
+
+
+# ---- show(): large outputs read chunk by chunk ------------------------------------------
+
+
+def test_echo_and_prompt_are_cut_from_the_edges_only():
+    from pmiptui.device.session import _without_echo_and_prompt
+
+    prompt = r"lma1(?:\([^)\n]*\))?[>#]"
+    chunks = ["show ipv6 mob", "ile pmipv6 lma binding\nline 1\n", "line 2\n", "lma1#"]
+    assert (
+        _without_echo_and_prompt(chunks, "show ipv6 mobile pmipv6 lma binding", prompt)
+        == "line 1\nline 2\n"
+    )
+    assert _without_echo_and_prompt(["x\nonly\nlma1# "], "y", prompt) == "x\nonly"
+    assert _without_echo_and_prompt(["show x", "lma1#"], "show x", prompt) == ""
+
+
+def test_chunk_reader_makes_line_ends_newlines_across_chunk_edges(monkeypatch):
+    import paramiko
+
+    from pmiptui.device import session as session_module
+
+    pieces = [b"a\r", b"\nb\r\r\n\xc3", b"\xa9\r\n", b"lma1#"]
+
+    class FakeChannel:
+        def recv_ready(self):
+            return bool(pieces)
+
+        def recv(self, _size):
+            return pieces.pop(0)
+
+    class FakeConn:
+        remote_conn = FakeChannel()
+
+    monkeypatch.setattr(paramiko, "Channel", FakeChannel)
+    read = session_module._chunk_reader(FakeConn())  # type: ignore[arg-type]
+    text = "".join(iter(read, ""))
+    assert text == "a\nb\né\nlma1#"

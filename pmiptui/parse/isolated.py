@@ -130,8 +130,27 @@ def _get_pool() -> ProcessPoolExecutor:
         if _pool is None:
             from multiprocessing import get_context
 
+            _start_resource_tracker()
             _pool = ProcessPoolExecutor(max_workers=_WORKERS, mp_context=get_context("spawn"))
         return _pool
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the process's real stderr.
+
+    The tracker hands its child `sys.stderr.fileno()`. Inside a running Textual app
+    `sys.stderr` is Textual's print capture, whose file number is -1, and every worker
+    start then fails with "bad value(s) in fds_to_keep". Once the tracker runs, starting
+    workers no longer looks at `sys.stderr`.
+    """
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    try:
+        sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
 
 
 def _reset_pool() -> None:

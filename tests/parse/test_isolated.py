@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,45 @@ def test_large_output_in_a_worker_process(monkeypatch):
         assert isolated.parse_isolated("lma-bindings", text) == parse("lma-bindings", text)
     finally:
         isolated.shutdown()
+
+
+_CAPTURED_STDERR_SCRIPT = """
+import io, sys
+from pmiptui.parse import isolated, parse
+from tests.benchmarks.bench_parse import lma_binding_output
+
+class Capture(io.StringIO):
+    def fileno(self):
+        return -1
+
+if __name__ == "__main__":
+    isolated.ISOLATE_CHARS = 100
+    sys.stderr = Capture()  # as inside a running Textual app
+    text = lma_binding_output(20)
+    try:
+        assert isolated.parse_isolated("lma-bindings", text) == parse("lma-bindings", text)
+    finally:
+        isolated.shutdown()
+    print("parsed in a worker")
+"""
+
+
+def test_workers_start_while_stderr_is_captured(tmp_path):
+    """Inside a Textual app sys.stderr is a capture object with no file behind it.
+
+    Run in a fresh interpreter: workers need `__main__` to be a file, and the resource
+    tracker must not be running yet.
+    """
+    script = tmp_path / "parse_in_worker.py"
+    script.write_text(_CAPTURED_STDERR_SCRIPT)
+    root = Path(__file__).parent.parent.parent
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "parsed in a worker" in done.stdout

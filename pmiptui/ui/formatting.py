@@ -20,11 +20,16 @@ from pmiptui.ui.data import router_state as rs
 _BLOCKS = "▁▂▃▄▅▆▇█"
 _STATUS_VARIABLE = {
     rs.OK: "success",
-    rs.STALE: "warning",
+    rs.STALE: "text-warning",
     rs.ERROR: "error",
-    rs.PAUSED: "accent",
+    rs.PAUSED: "primary",
     rs.WAIT: "foreground-muted",
 }
+"""Theme variables that stay five different colours in a 16-colour terminal, too.
+
+With the default theme, `warning`, `error` and `accent` all become the same bright red
+there; `text-warning` becomes bright yellow and `primary` cyan.
+"""
 
 
 def palette(variables: Mapping[str, str]) -> dict[str, Style]:
@@ -173,13 +178,15 @@ def _plain(value: Any) -> Any:
 _MAP_VARIABLE = {
     "up": "success",
     "down": "error",
-    "stale": "warning",
-    "lma": "accent",
+    "stale": "text-warning",
+    "lma": "text-accent",
     "mag": "primary",
     "peer": "foreground-muted",
     "muted": "foreground-muted",
-    "title": "secondary",
+    "title": "text-secondary",
 }
+"""In 16 colours `stale` stays yellow beside red `down`, and an LMA is not drawn in the
+red of errors; `text-secondary` keeps domain titles readable on the dark background."""
 
 
 def map_styles(variables: Mapping[str, str]) -> dict[str, Style]:

@@ -37,11 +37,11 @@ class BindingDetail(ModalScreen[str | None]):
         text-style: bold;
     }
     BindingDetail #detail-fields {
-        width: 1fr;
-        max-width: 48;
+        width: 48;
+        max-width: 60%;
     }
     BindingDetail #detail-raw {
-        width: 2fr;
+        width: 1fr;
     }
     """
     BINDINGS = [

@@ -114,7 +114,7 @@ def run_console(
         poll_interval_sec=interval,
         ask=_no_prompt,
     )
-    history = History(history_path or STATE_DIR / "history.sqlite")
+    history = History(history_path or STATE_DIR / "history.sqlite", write_delay_sec=1.0)
     recording = RecordingPoller(poller, history)
     from pmiptui.ui.app import PmipApp
 

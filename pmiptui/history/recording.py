@@ -30,16 +30,18 @@ class RecordingPoller:
     def __init__(self, inner: Poller, history: History) -> None:
         self._inner = inner
         self._history = history
-        self._polls = 0
-        self.last_error: str | None = None
-        """Why the last recording failed, if it did (the live view goes on regardless)."""
+
+    @property
+    def last_error(self) -> str | None:
+        """Why the last recording failed, if one did (the live view goes on regardless)."""
+        return self._history.last_error
 
     def routers(self) -> list[RouterInfo]:
         """The inner poller's routers."""
         return self._inner.routers()
 
     def poll(self, router: str, kinds: Iterable[str]) -> PollResult:
-        """Poll through the inner poller and record the result (never fails the poll)."""
+        """Poll through the inner poller and queue the result for recording (never fails)."""
         result = self._inner.poll(router, kinds)
         try:
             self._history.record(
@@ -52,11 +54,8 @@ class RecordingPoller:
                 bindings=result.bindings,
                 tunnels=result.tunnels,
             )
-            self._polls += 1
-            if self._polls % 500 == 0:
-                self._history.prune()
         except Exception as error:  # history is best effort; the live view goes on
-            self.last_error = f"history not recorded: {error}"
+            self._history.last_error = f"history not recorded: {error}"
         return result
 
     def close(self) -> None:

@@ -1,8 +1,10 @@
 """Record every poll in SQLite and replay the fleet, tunnels and binding tables as they were.
 
-Bindings are stored as changes keyed by NAI (added, changed, removed) plus a full snapshot
-every `snapshot_every_sec`, so a 128k-binding LMA polled every few seconds costs only its
-churn; a past table is the last snapshot before the moment plus the changes after it.
+Bindings are stored as changes keyed by NAI (added, changed, removed; ticking counters
+alone are no change, see `binding_rows`) plus a full snapshot every `snapshot_every_sec`,
+so a 128k-binding LMA polled every few seconds costs only its churn; a past table is the
+last snapshot before the moment plus the changes after it. Polls are written by one
+writer thread in the order they came, so recording never delays a poll's display.
 Each poll's tunnels are kept with the poll as a small `[peer, up, bindings]` list (NULL when
 the poll brought none back), so the retention that drops polls drops them too.
 """
@@ -10,16 +12,18 @@ the poll brought none back), so the retention that drops polls drops them too.
 from __future__ import annotations
 
 import json
+import queue
 import sqlite3
 import threading
 import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pmiptui.model.serialize import to_data
+from pmiptui.history.binding_rows import decode_snapshot, encode_snapshot, signatures, texts
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS polls (
@@ -35,6 +39,8 @@ CREATE TABLE IF NOT EXISTS changes (
 CREATE INDEX IF NOT EXISTS changes_at ON changes (router, at);
 """
 _POLL_COLUMNS = "router, at, ok, error, latency_ms, summary, tunnels"
+PRUNE_EVERY = 500
+"""Recorded polls between two prunes."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,8 +73,13 @@ class History:
         *,
         retention_sec: float = 24 * 3600,
         snapshot_every_sec: float = 600,
+        write_delay_sec: float = 0.0,
     ) -> None:
         self.retention_sec = retention_sec
+        self.write_delay_sec = write_delay_sec
+        """How long a recorded poll waits before it is written. The console gives its
+        refresh this head start: writing 128,000 bindings competes for the GIL with
+        building the table that shows them."""
         self.snapshot_every_sec = snapshot_every_sec
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -77,8 +88,16 @@ class History:
         self._db.executescript(_SCHEMA)
         self._add_tunnels_column()
         self._lock = threading.Lock()
-        self._last: dict[str, dict[str, str]] = {}
+        self._last: dict[str, dict[str, int]] = {}
+        """Per router: NAI → change signature of the bindings last recorded."""
         self._last_snapshot: dict[str, float] = {}
+        self._pending: queue.Queue[Callable[[], None] | None] = queue.Queue()
+        self._writes = 0
+        self.last_error: str | None = None
+        """Why the last recording failed, if one did (polling goes on regardless)."""
+        self._writer = threading.Thread(target=self._write_loop, name="pmiptui-history")
+        self._writer.daemon = True
+        self._writer.start()
 
     def _add_tunnels_column(self) -> None:
         """A database written before tunnels were recorded gains the (nullable) column."""
@@ -92,9 +111,33 @@ class History:
                 raise
 
     def close(self) -> None:
-        """Close the database."""
+        """Write what is still pending, then close the database."""
+        if self._writer.is_alive():
+            self._pending.put(None)
+            self._writer.join(timeout=30)
         with self._lock:
             self._db.close()
+
+    def _write_loop(self) -> None:
+        """The writer thread: records polls in the order they came, pruning now and then."""
+        while True:
+            job = self._pending.get()
+            try:
+                if job is None:
+                    return
+                job()
+                self._writes += 1
+                if self._writes % PRUNE_EVERY == 0:
+                    self.prune()
+            except Exception as error:  # history is best effort; the live view goes on
+                self.last_error = f"history not recorded: {error}"
+            finally:
+                self._pending.task_done()
+
+    def _settled(self) -> None:
+        """Wait until every poll recorded so far is written, so a read sees all of them."""
+        if self._writer.is_alive() and threading.current_thread() is not self._writer:
+            self._pending.join()
 
     def record(
         self,
@@ -108,10 +151,48 @@ class History:
         bindings: Sequence[Any] | None,
         tunnels: Iterable[Any] | None = None,
     ) -> None:
-        """Store one poll; `bindings` (records) are stored as changes since the last poll.
+        """Queue one poll for the writer thread, which stores it; returns at once.
 
+        Storing 128,000 bindings takes about a second, which the poll that brought them
+        must not wait for: the console shows a poll's result only when `record` returns.
+        `bindings` are stored as changes since the last poll (see `binding_rows`);
         `tunnels` are records with `peer_id`, `up` and `bindings`; only those are kept.
+        Reads wait for the queue, so they see every poll recorded before them.
         """
+        job = partial(
+            self._record_now,
+            router,
+            at=at,
+            ok=ok,
+            error=error,
+            latency_ms=latency_ms,
+            summary=summary,
+            bindings=bindings,
+            tunnels=list(tunnels) if tunnels is not None else None,
+        )
+        if self._writer.is_alive():
+            self._pending.put(partial(self._after_delay, time.monotonic(), job))
+        else:
+            job()
+
+    def _after_delay(self, queued: float, job: Callable[[], None]) -> None:
+        wait = queued + self.write_delay_sec - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        job()
+
+    def _record_now(
+        self,
+        router: str,
+        *,
+        at: float,
+        ok: bool,
+        error: str | None,
+        latency_ms: int | None,
+        summary: dict[str, Any],
+        bindings: Sequence[Any] | None,
+        tunnels: list[Any] | None,
+    ) -> None:
         shown = None
         if tunnels is not None:
             shown = json.dumps([[t.peer_id, t.up, t.bindings] for t in tunnels])
@@ -126,19 +207,17 @@ class History:
             self._db.execute("COMMIT")
 
     def _store_bindings(self, router: str, at: float, bindings: Sequence[Any]) -> None:
-        current = {}
-        for record in bindings:
-            data = to_data(record)
-            current[data["nai"]] = json.dumps(data, sort_keys=True)
+        current = signatures(bindings)
         due = at - self._last_snapshot.get(router, float("-inf")) >= self.snapshot_every_sec
         if due or router not in self._last:
-            blob = zlib.compress(json.dumps(current).encode(), 3)
+            blob = zlib.compress(encode_snapshot(texts(bindings)), 3)
             self._db.execute("INSERT INTO snapshots VALUES (?, ?, ?)", (router, at, blob))
             self._last_snapshot[router] = at
         else:
             before = self._last[router]
+            changed = {nai for nai, sign in current.items() if before.get(nai) != sign}
             rows: list[tuple[str, float, str, str | None]] = [
-                (router, at, nai, text) for nai, text in current.items() if before.get(nai) != text
+                (router, at, nai, text) for nai, text in texts(bindings, changed).items()
             ]
             rows += [(router, at, nai, None) for nai in before.keys() - current.keys()]
             self._db.executemany("INSERT INTO changes VALUES (?, ?, ?, ?)", rows)
@@ -146,6 +225,7 @@ class History:
 
     def prune(self, now: float | None = None) -> int:
         """Drop what is older than the retention, keeping each router's latest snapshot."""
+        self._settled()
         cutoff = (now or time.time()) - self.retention_sec
         with self._lock, self._db:
             removed = self._db.execute("DELETE FROM polls WHERE at < ?", (cutoff,)).rowcount
@@ -164,12 +244,14 @@ class History:
 
     def routers(self) -> list[str]:
         """Routers with recorded polls."""
+        self._settled()
         with self._lock:
             rows = self._db.execute("SELECT DISTINCT router FROM polls ORDER BY router")
             return [router for (router,) in rows.fetchall()]
 
     def times(self, router: str | None = None) -> tuple[float, float] | None:
         """First and last recorded poll of `router` (of any router when None), or None."""
+        self._settled()
         query = "SELECT MIN(at), MAX(at) FROM polls"
         args: tuple[Any, ...] = ()
         if router is not None:
@@ -180,6 +262,7 @@ class History:
 
     def neighbour(self, at: float, *, forward: bool) -> float | None:
         """The recorded poll time (any router) just after (or before) `at`, or None."""
+        self._settled()
         query = (
             "SELECT MIN(at) FROM polls WHERE at > ?"
             if forward
@@ -191,6 +274,7 @@ class History:
 
     def fleet_at(self, at: float) -> dict[str, PollRow]:
         """Each router's last recorded poll at or before `at`."""
+        self._settled()
         with self._lock:
             rows = self._db.execute(
                 "SELECT router, at, ok, error, latency_ms, summary FROM polls p WHERE at = "
@@ -216,6 +300,7 @@ class History:
         live view does; a router with no such poll (or only older, tunnel-less records) is
         absent: its tunnels are unknown.
         """
+        self._settled()
         with self._lock:
             rows = self._db.execute(
                 "SELECT router, tunnels FROM polls p WHERE at = "
@@ -230,6 +315,7 @@ class History:
 
     def bindings_at(self, router: str, at: float) -> list[dict[str, Any]] | None:
         """The router's binding table as it was at `at` (as dicts), or None before any record."""
+        self._settled()
         with self._lock:
             found = self._db.execute(
                 "SELECT at, data FROM snapshots WHERE router = ? AND at <= ? "
@@ -239,7 +325,7 @@ class History:
             if found is None:
                 return None
             base_at, blob = found
-            table: dict[str, str] = json.loads(zlib.decompress(blob))
+            table = decode_snapshot(zlib.decompress(blob))
             changes = self._db.execute(
                 "SELECT nai, data FROM changes WHERE router = ? AND at > ? AND at <= ? "
                 "ORDER BY at, rowid",

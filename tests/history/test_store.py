@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+import threading
+import time
+import zlib
 from pathlib import Path
 
 from pmiptui.history.store import History
+from pmiptui.model.binding_columns import BindingColumns
 from pmiptui.model.bindings import Binding
 
 
-def _b(nai: str, remaining: int = 100) -> Binding:
-    return Binding(nai=nai, domain="D1", state="BCE_ACTIVE", remaining_sec=remaining)
+def _b(nai: str, remaining: int = 100, state: str = "BCE_ACTIVE") -> Binding:
+    return Binding(nai=nai, domain="D1", state=state, remaining_sec=remaining)
 
 
 def _record(h: History, at: float, bindings: list[Binding], ok: bool = True) -> None:
@@ -27,13 +33,68 @@ def _record(h: History, at: float, bindings: list[Binding], ok: bool = True) -> 
 def test_bindings_replay_from_snapshot_and_changes(tmp_path: Path) -> None:
     h = History(tmp_path / "h.sqlite", snapshot_every_sec=100)
     _record(h, 10, [_b("a"), _b("b")])
-    _record(h, 20, [_b("a", 90), _b("c")])
+    _record(h, 20, [_b("a", 90, "BCE_REFRESH"), _b("c")])
     _record(h, 30, [_b("c")])
     assert h.bindings_at("lma1", 5) is None
     assert sorted(b["nai"] for b in h.bindings_at("lma1", 15) or []) == ["a", "b"]
     at_20 = {b["nai"]: b for b in h.bindings_at("lma1", 25) or []}
-    assert sorted(at_20) == ["a", "c"] and at_20["a"]["remaining_sec"] == 90
+    assert sorted(at_20) == ["a", "c"]
+    assert at_20["a"]["state"] == "BCE_REFRESH" and at_20["a"]["remaining_sec"] == 90
     assert [b["nai"] for b in h.bindings_at("lma1", 31) or []] == ["c"]
+    h.close()
+
+
+def test_counters_alone_are_not_a_change(tmp_path: Path) -> None:
+    """Remaining lifetime ticks every poll; storing it would store every binding each poll."""
+    h = History(tmp_path / "h.sqlite", snapshot_every_sec=100)
+    _record(h, 10, [_b("a", 100), _b("b", 100)])
+    _record(h, 20, [_b("a", 90), _b("b", 90, "BCE_REFRESH")])
+    at_20 = {b["nai"]: b for b in h.bindings_at("lma1", 25) or []}
+    assert at_20["a"]["remaining_sec"] == 100  # as last recorded
+    assert at_20["b"]["remaining_sec"] == 90 and at_20["b"]["state"] == "BCE_REFRESH"
+    h.close()
+    with sqlite3.connect(tmp_path / "h.sqlite") as db:
+        assert db.execute("SELECT nai FROM changes").fetchall() == [("b",)]
+
+
+def test_bindings_stored_as_columns_replay_like_records(tmp_path: Path) -> None:
+    records = [_b("a"), Binding(nai="b", domain="D1", ipv6_hnps=["2001:db8:1::/64"])]
+    h = History(tmp_path / "h.sqlite")
+    _record(h, 10, records)
+    h.record(
+        "lma2",
+        at=10,
+        ok=True,
+        error=None,
+        latency_ms=1,
+        summary={},
+        bindings=BindingColumns.from_records(records),
+    )
+    assert h.bindings_at("lma2", 11) == h.bindings_at("lma1", 11)
+    assert h.bindings_at("lma2", 11)[1]["ipv6_hnps"] == ["2001:db8:1::/64"]  # type: ignore[index]
+    h.close()
+
+
+def test_snapshots_written_as_one_json_object_still_replay(tmp_path: Path) -> None:
+    """Databases from before snapshots were stored as lines."""
+    h = History(tmp_path / "h.sqlite")
+    _record(h, 10, [_b("a")])
+    h.close()
+    old = {"x": json.dumps({"nai": "x", "domain": "D1"})}
+    with sqlite3.connect(tmp_path / "h.sqlite") as db:
+        db.execute("UPDATE snapshots SET data = ?", (zlib.compress(json.dumps(old).encode()),))
+    h = History(tmp_path / "h.sqlite")
+    assert h.bindings_at("lma1", 11) == [{"nai": "x", "domain": "D1"}]
+    h.close()
+
+
+def test_recording_is_queued_and_reads_wait_for_it(tmp_path: Path) -> None:
+    h = History(tmp_path / "h.sqlite")
+    gate = threading.Event()
+    h._pending.put(gate.wait)  # the writer is busy with something slow
+    _record(h, 10, [_b("a")])  # returns at once
+    threading.Timer(0.2, gate.set).start()
+    assert [b["nai"] for b in h.bindings_at("lma1", 11) or []] == ["a"]
     h.close()
 
 
@@ -55,3 +116,13 @@ def test_retention_is_bounded_but_keeps_a_base_snapshot(tmp_path: Path) -> None:
     assert h.fleet_at(250) == {}
     assert [b["nai"] for b in h.bindings_at("lma1", 390) or []] == ["n390"]
     assert h.bindings_at("lma1", 100) is None
+
+
+def test_a_write_delay_defers_writing_but_not_what_reads_see(tmp_path: Path) -> None:
+    h = History(tmp_path / "h.sqlite", write_delay_sec=0.3)
+    started = time.monotonic()
+    _record(h, 10, [_b("a")])
+    assert time.monotonic() - started < 0.1  # recording returned at once
+    assert [b["nai"] for b in h.bindings_at("lma1", 11) or []] == ["a"]
+    assert time.monotonic() - started >= 0.3
+    h.close()

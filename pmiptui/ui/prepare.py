@@ -37,6 +37,7 @@ def prepare_bindings(tracker: BindingTracker, result: PollResult) -> PreparedBin
     return PreparedBindings(
         base=with_marks(table, marks),
         marks=marks,
+        fading=tracker.fading,
         removed=tuple(tracker.removed),
     )
 

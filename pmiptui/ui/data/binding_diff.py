@@ -38,6 +38,8 @@ class BindingTracker:
         self._marks: dict[str, tuple[str, int]] = {}
         self.removed: deque[Removed] = deque(maxlen=REMOVED_KEPT)
         """The last REMOVED_KEPT bindings that disappeared, newest first."""
+        self.fading: frozenset[str] = frozenset()
+        """Marked NAIs on the last poll of their mark (drawn fainter than fresh ones)."""
 
     def update(self, table: pa.Table, when: float) -> dict[str, str]:
         """Take a poll's bindings (a `base_table` without marks); returns NAI → mark.
@@ -68,6 +70,7 @@ class BindingTracker:
             marks = {nai: marks[nai] for nai in present}
         self._previous = current
         self._marks = marks
+        self.fading = frozenset(nai for nai, (_mark, left) in marks.items() if left <= 1)
         return {nai: mark for nai, (mark, _left) in marks.items()}
 
 

@@ -30,6 +30,8 @@ class PreparedBindings:
     base: object
     """The pyarrow Table of every binding (see `bindings_view.base_table`)."""
     marks: dict[str, str]
+    fading: frozenset[str]
+    """Marked NAIs whose highlight fades (their mark's last poll)."""
     removed: tuple[Removed, ...]
     view: BindingsView | None = None
     """The filtered, sorted view, when a screen was watching this router."""

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.widget import Widget
-from textual.widgets import Input, Static, Tabs
+from textual.widgets import Input, Static, TabbedContent, TabPane, Tabs
 from textual.worker import Worker, WorkerState
 
 from pmiptui.model.binding_columns import find_binding
@@ -68,7 +68,7 @@ class BindingsPane(Vertical):
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="bindings.filter"),
         Binding("s", "sort", "Sort", id="bindings.sort"),
-        Binding("S", "reverse", "Reverse", id="bindings.reverse"),
+        Binding("S", "reverse", "Reverse", id="bindings.reverse", show=False),
         Binding("enter", "detail", "Detail", id="bindings.detail"),
     ]
 
@@ -207,15 +207,24 @@ class BindingsPane(Vertical):
         self._want_nai = None
         row = row_of(shown.view.table, nai)
         table = self.query_one(BindingsTable)
+        prepared = self.pmip.routers[self.router].prepared if self.replayed is None else None
         with self.app.batch_update():
-            table.replace_backend(shown.backend, row if row >= 0 else table.cursor_row)
+            table.replace_backend(
+                shown.backend,
+                row if row >= 0 else table.cursor_row,
+                fading=prepared.fading if prepared is not None else frozenset(),
+            )
             focused = self.screen.focused
             if self._visible() and (focused is None or isinstance(focused, Tabs)):
                 table.focus()
             self._show_view(shown.view)
 
     def _visible(self) -> bool:
-        """True when the pane's tab is the one shown."""
+        """True when the pane's tab is the active one (not merely not yet hidden)."""
+        pane = next((node for node in self.ancestors if isinstance(node, TabPane)), None)
+        tabs = next((node for node in self.ancestors if isinstance(node, TabbedContent)), None)
+        if pane is not None and tabs is not None and tabs.active != pane.id:
+            return False
         return all(node.display for node in self.ancestors_with_self if isinstance(node, Widget))
 
     def _show_view(self, view: BindingsView) -> None:

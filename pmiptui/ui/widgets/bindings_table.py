@@ -28,9 +28,14 @@ from textual.strip import Strip
 from textual_fastdatatable import DataTable
 from textual_fastdatatable.backend import ArrowBackend, DataTableBackend
 
-from pmiptui.ui.data.bindings_view import COLUMNS
+from pmiptui.ui.data.binding_diff import CHANGED, NEW
+from pmiptui.ui.data.bindings_view import COLUMNS, MARK
 
 _ELLIPSIS = "…"
+_MARK_COLUMN = COLUMNS.index(MARK)
+_NAI_COLUMN = COLUMNS.index("nai")
+_HIGHLIGHTS = {NEW: "bindings--new", CHANGED: "bindings--changed"}
+"""Row tint component class by mark."""
 
 
 def empty_backend() -> ArrowBackend:
@@ -82,6 +87,8 @@ class _PaintStyles:
     def __init__(self, widget: Style) -> None:
         self.widget = widget
         self._components: dict[tuple[str, ...], _ComponentStyles] = {}
+        self.rows: dict[int, Style] = {}
+        """Row tints (new or changed binding) by row index."""
         self.body: dict[tuple[Style, bool, bool, bool], Style] = {}
         """Plain body cell styles by (row style, cursor, hover, in range)."""
 
@@ -95,13 +102,38 @@ class _PaintStyles:
 
 
 class BindingsTable(DataTable):
-    """A fast table whose whole content is replaced on every refresh."""
+    """A fast table whose whole content is replaced on every refresh.
+
+    Rows of new (`+`) and changed (`~`) bindings are tinted; on the last poll of their
+    mark the tint is fainter, so the highlight fades out over two polls.
+    """
 
     DEFAULT_CSS = """
     BindingsTable {
         height: 1fr;
     }
+    BindingsTable > .bindings--new {
+        background: $success 35%;
+    }
+    BindingsTable > .bindings--new-fading {
+        background: $success 15%;
+    }
+    BindingsTable > .bindings--changed {
+        background: $warning 35%;
+    }
+    BindingsTable > .bindings--changed-fading {
+        background: $warning 15%;
+    }
     """
+    COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {
+        "bindings--new",
+        "bindings--new-fading",
+        "bindings--changed",
+        "bindings--changed-fading",
+    }
+
+    fading: frozenset[str] = frozenset()
+    """NAIs whose mark is on its last poll (see `BindingTracker.fading`)."""
 
     def __init__(self, backend: DataTableBackend, **kwargs: object) -> None:
         super().__init__(
@@ -136,8 +168,11 @@ class BindingsTable(DataTable):
         finally:
             self._paint = None
 
-    def replace_backend(self, backend: DataTableBackend, row: int) -> None:
+    def replace_backend(
+        self, backend: DataTableBackend, row: int, *, fading: frozenset[str] = frozenset()
+    ) -> None:
         """Show `backend`'s rows, cursor on `row` (kept in range), in a single refresh."""
+        self.fading = fading
         backend.render_markup = False
         self.backend = backend
         self._ordered_columns = None
@@ -148,6 +183,23 @@ class BindingsTable(DataTable):
         column = self.cursor_column
         self.move_cursor(row=max(0, min(row, backend.row_count - 1)), column=column)
         self.refresh()
+
+    def _highlight(self, row_index: int) -> Style:
+        """The tint of a marked row (new or changed binding), or a null style."""
+        if self._paint is not None and row_index in self._paint.rows:
+            return self._paint.rows[row_index]
+        style = Style.null()
+        mark = self.get_cell_at(Coordinate(row=row_index, column=_MARK_COLUMN))
+        component = _HIGHLIGHTS.get(mark) if isinstance(mark, str) else None
+        if component is not None:
+            nai = self.get_cell_at(Coordinate(row=row_index, column=_NAI_COLUMN))
+            if nai in self.fading:
+                component += "-fading"
+            tint = self.get_component_styles(component).background
+            style = Style(bgcolor=(self.styles.background + tint).rich_color)
+        if self._paint is not None:
+            self._paint.rows[row_index] = style
+        return style
 
     def _body_style(self, base_style: Style, cursor: bool, hover: bool, in_range: bool) -> Style:
         """The style rich gives a plain body cell: row style, component style, post style."""
@@ -209,6 +261,7 @@ class BindingsTable(DataTable):
                 row_index, column_index, base_style, width, cursor, hover, in_range
             )
         meta = Style.from_meta({"row": row_index, "column": column_index})
-        lines = [[Segment(text, self._body_style(base_style, cursor, hover, in_range) + meta)]]
+        row_style = base_style + self._highlight(row_index)
+        lines = [[Segment(text, self._body_style(row_style, cursor, hover, in_range) + meta)]]
         self._cell_render_cache[key] = lines
         return lines

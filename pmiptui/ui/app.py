@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,9 @@ from pmiptui.ui.prepare import ShownBindings
 from pmiptui.ui.replay import ReplayController
 from pmiptui.ui.screens.fleet import FleetScreen
 from pmiptui.ui.screens.help import HelpScreen
+
+_RETRY_NOTE = re.compile(r" \(next try in \d+ s\)$")
+"""What the poller adds to a failing router's error while it backs off."""
 
 
 class PmipApp(App[None]):
@@ -115,6 +119,8 @@ class PmipApp(App[None]):
         """Notify when a router starts failing (or fails differently), not on every poll."""
         last = state.last
         error = last.error if last is not None else None
+        if error:
+            error = _RETRY_NOTE.sub("", error)  # the countdown alone is no new failure
         if error and error != state.notified_error:
             title = f"{state.name}: {last.error_title or 'Poll failed'}" if last else state.name
             self.notify(formatting.one_line(error, 200), title=title, severity="error")

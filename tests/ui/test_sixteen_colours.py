@@ -384,9 +384,6 @@ SCENES = {
         _wizard(review=True), ("without a configurator", "only)"), configurator=False
     ),
 }
-FOOTER_TOO_WIDE = {"bindings"}
-"""Screens whose footer does not fit 80 columns yet (see `test_bindings_footer_fits_80_columns`)."""
-
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("name", list(SCENES))
@@ -409,17 +406,12 @@ async def test_screen_is_legible_in_16_colours_at_80x24(fake, name):
         if scene.band:
             screen = Look.of(_style16(Style(bgcolor=app.screen.styles.background.rich_color)))
             assert look_at(lines, scene.band).bg not in (None, screen.bg), text
-        if scene.footer and name not in FOOTER_TOO_WIDE:
+        if scene.footer:
             assert not footer_gaps(app, lines), text
         fake.release()  # a hung poll would hold the app's exit for its whole time limit
 
 
 @pytest.mark.asyncio
-@pytest.mark.xfail(
-    strict=True,
-    reason="bindings tab: ten footer keys need 88 columns even compact; hide `S Reverse` "
-    "(bindings.reverse, show=False in bindings_pane.py) to fit 80",
-)
 async def test_bindings_footer_fits_80_columns(fake):
     app = make_app(fake)
     async with app.run_test(size=SIZE) as pilot:
@@ -430,11 +422,6 @@ async def test_bindings_footer_fits_80_columns(fake):
 
 
 @pytest.mark.asyncio
-@pytest.mark.xfail(
-    strict=True,
-    reason="KeyedTable.sync updates cells without update_width=True, so a column keeps the "
-    "width of its first value: `24 / 200000` shows as `24 / 200`, a stale age/lat is cut",
-)
 async def test_fleet_cells_show_whole_when_they_grow(fake):
     """The key figures of a stale fleet: binding counts of their limit, age and latency."""
     app = make_app(fake)

@@ -84,7 +84,7 @@ class KeyedTable(DataTable[Any]):
             elif before != shown:
                 for (column, _), old, new in zip(self._columns, before, shown, strict=True):
                     if old != new:
-                        self.update_cell(key, column, new)
+                        self.update_cell(key, column, new, update_width=True)
             self._cells[key] = shown
         order = [key for key, _ in rows]
         if order != self._order:

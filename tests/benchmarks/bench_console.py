@@ -15,6 +15,7 @@ Run as `python -m tests.benchmarks.bench_console [N]`; not collected by pytest.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import subprocess
 import sys
@@ -33,6 +34,24 @@ from tests.benchmarks.bench_ui import PROBE_SEC, Probe
 from tests.ui.conftest import open_router, settle
 
 REFRESHES = 3
+
+
+class GcWatch:
+    """The longest garbage-collector pass since `reset` (a pass holds the GIL throughout)."""
+
+    def __init__(self) -> None:
+        self.worst = 0.0
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.worst = max(self.worst, time.perf_counter() - self._started)
+
+    def reset(self) -> None:
+        self.worst = 0.0
 
 
 def start_lab(state: Path, count: int) -> subprocess.Popen[str]:
@@ -78,6 +97,7 @@ async def run(count: int) -> None:
 
     BindingsPane._show_view = show_view  # type: ignore[method-assign]
     probe = Probe()
+    collector = GcWatch()
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             app.set_interval(PROBE_SEC, probe.tick)
@@ -97,6 +117,7 @@ async def run(count: int) -> None:
                 await settle(app, pilot)
                 shown.clear()
                 probe.reset()
+                collector.reset()
                 started = time.perf_counter()
                 app.polling.poll_now("lma1")
                 await asyncio.wait_for(shown.wait(), 600)
@@ -105,7 +126,9 @@ async def run(count: int) -> None:
                     "parse finished → table shown "
                     f"{(marks['shown'] - marks['parsed']) * 1000:.0f} ms "
                     f"({pane.table.row_count:,} rows); "
-                    f"longest UI stall during the poll {probe.worst * 1000:.0f} ms"
+                    f"longest UI stall during the poll {probe.worst * 1000:.0f} ms "
+                    f"(longest collector pass {collector.worst * 1000:.0f} ms, "
+                    f"{len(gc.get_objects()):,} objects tracked)"
                 )
     finally:
         BindingsPane._show_view = real_show_view  # type: ignore[method-assign]

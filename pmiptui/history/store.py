@@ -44,6 +44,20 @@ PRUNE_EVERY = 500
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class _Poll:
+    """One poll waiting for the writer thread (the arguments of `History.record`)."""
+
+    router: str
+    at: float
+    ok: bool
+    error: str | None
+    latency_ms: int | None
+    summary: dict[str, Any]
+    bindings: Sequence[Any] | None
+    tunnels: list[Any] | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PollRow:
     """A recorded poll of one router: when, whether it worked, and its summary figures."""
 
@@ -159,9 +173,8 @@ class History:
         `tunnels` are records with `peer_id`, `up` and `bindings`; only those are kept.
         Reads wait for the queue, so they see every poll recorded before them.
         """
-        job = partial(
-            self._record_now,
-            router,
+        poll = _Poll(
+            router=router,
             at=at,
             ok=ok,
             error=error,
@@ -170,6 +183,7 @@ class History:
             bindings=bindings,
             tunnels=list(tunnels) if tunnels is not None else None,
         )
+        job = partial(self._record_now, poll)
         if self._writer.is_alive():
             self._pending.put(partial(self._after_delay, time.monotonic(), job))
         else:
@@ -181,18 +195,8 @@ class History:
             time.sleep(wait)
         job()
 
-    def _record_now(
-        self,
-        router: str,
-        *,
-        at: float,
-        ok: bool,
-        error: str | None,
-        latency_ms: int | None,
-        summary: dict[str, Any],
-        bindings: Sequence[Any] | None,
-        tunnels: list[Any] | None,
-    ) -> None:
+    def _record_now(self, poll: _Poll) -> None:
+        router, at, bindings, tunnels = poll.router, poll.at, poll.bindings, poll.tunnels
         shown = None
         if tunnels is not None:
             shown = json.dumps([[t.peer_id, t.up, t.bindings] for t in tunnels])
@@ -200,7 +204,15 @@ class History:
             self._db.execute("BEGIN")
             self._db.execute(
                 f"INSERT INTO polls ({_POLL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (router, at, int(ok), error, latency_ms, json.dumps(summary), shown),
+                (
+                    router,
+                    at,
+                    int(poll.ok),
+                    poll.error,
+                    poll.latency_ms,
+                    json.dumps(poll.summary),
+                    shown,
+                ),
             )
             if bindings is not None:
                 self._store_bindings(router, at, bindings)

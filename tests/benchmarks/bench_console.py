@@ -30,7 +30,7 @@ from pmiptui.inventory import load_inventory
 from pmiptui.parse.isolated import shutdown
 from pmiptui.ui.app import PmipApp
 from pmiptui.ui.widgets.bindings_pane import BindingsPane
-from tests.benchmarks.bench_ui import PROBE_SEC, Probe
+from tests.benchmarks.bench_ui import PROBE_SEC, Probe, watch_shown
 from tests.ui.conftest import open_router, settle
 
 REFRESHES = 3
@@ -83,19 +83,8 @@ async def run(count: int) -> None:
     history = History(state / "history.sqlite", write_delay_sec=1.0)  # as `pmiptui` has it
     app = PmipApp(RecordingPoller(inner, history), history=history)
     app.animation_level = "none"
-    shown = asyncio.Event()
     real_show_view = BindingsPane._show_view
-
-    def show_view(self: BindingsPane, view: object) -> None:
-        real_show_view(self, view)  # type: ignore[arg-type]
-
-        def painted() -> None:
-            marks["shown"] = time.perf_counter()
-            shown.set()
-
-        self.call_after_refresh(painted)
-
-    BindingsPane._show_view = show_view  # type: ignore[method-assign]
+    shown = watch_shown(marks)
     probe = Probe()
     collector = GcWatch()
     try:

@@ -42,6 +42,24 @@ class Probe:
         self.worst = 0.0
 
 
+def watch_shown(marks: dict[str, float]) -> asyncio.Event:
+    """An event set (and `marks["shown"]` timed) once a new bindings view is painted."""
+    shown = asyncio.Event()
+    real_show_view = BindingsPane._show_view
+
+    def show_view(self: BindingsPane, view: object) -> None:
+        real_show_view(self, view)  # type: ignore[arg-type]
+
+        def painted() -> None:
+            marks["shown"] = time.perf_counter()
+            shown.set()
+
+        self.call_after_refresh(painted)
+
+    BindingsPane._show_view = show_view  # type: ignore[method-assign]
+    return shown
+
+
 async def run(count: int) -> None:
     t0 = time.perf_counter()
     fake = FakePoller(bindings=count, lma_only=True, interval=3600)
@@ -58,19 +76,7 @@ async def run(count: int) -> None:
 
     fake.poll = timed_poll  # type: ignore[method-assign]
     app = make_app(fake)
-    shown = asyncio.Event()
-    real_show_view = BindingsPane._show_view
-
-    def show_view(self, view):
-        real_show_view(self, view)
-
-        def painted() -> None:
-            marks["shown"] = time.perf_counter()
-            shown.set()
-
-        self.call_after_refresh(painted)
-
-    BindingsPane._show_view = show_view  # type: ignore[method-assign]
+    shown = watch_shown(marks)
     probe = Probe()
     async with app.run_test(size=(120, 40)) as pilot:
         app.set_interval(PROBE_SEC, probe.tick)

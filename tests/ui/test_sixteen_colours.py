@@ -385,6 +385,7 @@ SCENES = {
     ),
 }
 
+
 @pytest.mark.asyncio
 @pytest.mark.parametrize("name", list(SCENES))
 async def test_screen_is_legible_in_16_colours_at_80x24(fake, name):

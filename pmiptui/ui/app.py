@@ -90,6 +90,9 @@ class PmipApp(App[None]):
         self.push_screen(FleetScreen())
         self._load_routers()
 
+    def on_unmount(self) -> None:
+        self.polling.stop()
+
     @work(thread=True, exit_on_error=False, group="inventory")
     def _load_routers(self) -> None:
         """Thread worker: the inventory may be a file or a service."""

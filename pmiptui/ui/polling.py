@@ -7,7 +7,6 @@ router never overlap, and a router that hangs holds only its own worker thread.
 from __future__ import annotations
 
 import asyncio
-import gc
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from textual.worker import Worker, WorkerState
 
 from pmiptui.model.poll import POLL_KINDS, PollResult, RouterInfo
 from pmiptui.ports import Poller
+from pmiptui.ui.collector import YOUNG_EVERY_SEC, CollectorSchedule
 from pmiptui.ui.data.binding_diff import BindingTracker
 from pmiptui.ui.data.bindings_view import ViewSpec
 from pmiptui.ui.messages import PollFinished
@@ -29,17 +29,6 @@ POLL_GROUP = "poll"
 _SPARE_THREADS = 8
 
 
-def _freeze_startup_heap() -> None:
-    """Keep the startup heap (modules, classes, widgets) out of every later full collection.
-
-    With 128,000 bindings per poll, full collections run about once a poll; each scans
-    every tracked object while holding the GIL, and the UI cannot draw meanwhile.
-    Freezing what exists before the first poll halves what those passes scan.
-    """
-    gc.collect()
-    gc.freeze()
-
-
 class PollScheduler:
     """Starts, re-arms, pauses and hurries the per-router poll workers."""
 
@@ -49,6 +38,7 @@ class PollScheduler:
         self._infos: dict[str, RouterInfo] = {}
         self._timers: dict[str, Timer] = {}
         self._in_flight: set[str] = set()
+        self._collector = CollectorSchedule(busy=lambda: bool(self._in_flight))
         self._trackers: dict[str, BindingTracker] = {}
         self.paused = False
         """True while polling is paused (running polls still finish and show)."""
@@ -62,7 +52,8 @@ class PollScheduler:
         self._infos = {r.name: r for r in routers}
         self._trackers = {r.name: BindingTracker() for r in routers}
         self._size_thread_pool(len(routers))
-        _freeze_startup_heap()
+        self._collector.start()
+        self._app.set_interval(YOUNG_EVERY_SEC, self._collector.tick)
         for name in self._infos:
             self.poll_now(name)
 
@@ -74,6 +65,10 @@ class PollScheduler:
         loop.set_default_executor(
             ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pmiptui-worker")
         )
+
+    def stop(self) -> None:
+        """Hand garbage collection back to CPython (the app is closing)."""
+        self._collector.stop()
 
     def in_flight(self, name: str) -> bool:
         """True while a poll of the router is running."""

@@ -1,0 +1,36 @@
+"""Full collector passes wait for a moment with no poll in flight (within a limit)."""
+
+from __future__ import annotations
+
+import gc
+
+from pmiptui.ui import collector
+from pmiptui.ui.collector import FULL_AT_LATEST_SEC, FULL_EVERY_SEC, CollectorSchedule
+
+
+def test_full_passes_run_between_polls_or_when_overdue(monkeypatch):
+    passes: list[int] = []
+    monkeypatch.setattr(collector.gc, "collect", lambda generation=2: passes.append(generation))
+    now = [0.0]
+    busy = [True]
+    schedule = CollectorSchedule(busy=lambda: busy[0], clock=lambda: now[0])
+    schedule.tick()
+    now[0] = FULL_EVERY_SEC + 1
+    schedule.tick()  # due, but a poll is in flight
+    busy[0] = False
+    schedule.tick()  # due and quiet
+    busy[0] = True
+    now[0] += FULL_AT_LATEST_SEC
+    schedule.tick()  # overdue: runs even during a poll
+    assert passes == [1, 1, 2, 2]
+
+
+def test_start_and_stop_switch_automatic_collection():
+    schedule = CollectorSchedule(busy=lambda: False)
+    try:
+        schedule.start()
+        assert not gc.isenabled()
+    finally:
+        schedule.stop()
+        gc.unfreeze()
+    assert gc.isenabled()

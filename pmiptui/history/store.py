@@ -44,20 +44,6 @@ PRUNE_EVERY = 500
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class _Poll:
-    """One poll waiting for the writer thread (the arguments of `History.record`)."""
-
-    router: str
-    at: float
-    ok: bool
-    error: str | None
-    latency_ms: int | None
-    summary: dict[str, Any]
-    bindings: Sequence[Any] | None
-    tunnels: list[Any] | None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class PollRow:
     """A recorded poll of one router: when, whether it worked, and its summary figures."""
 
@@ -67,6 +53,14 @@ class PollRow:
     error: str | None
     latency_ms: int | None
     summary: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Poll(PollRow):
+    """One poll waiting for the writer thread (the arguments of `History.record`)."""
+
+    bindings: Sequence[Any] | None
+    tunnels: list[Any] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -58,7 +58,11 @@ def start_lab(state: Path, count: int) -> subprocess.Popen[str]:
     """`pmiptui lab` in its own process on free ports; returns once it listens."""
     command = [str(Path(sys.executable).with_name("pmiptui")), "lab", "--port-base", "0"]
     command += ["--state-dir", str(state), "--bindings", str(count)]
-    lab = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    # A real router does not share the console's CPU: the lab runs at the lowest priority,
+    # so on a small machine it takes what the console leaves rather than time the console needs.
+    lab = subprocess.Popen(
+        command, stdout=subprocess.PIPE, text=True, preexec_fn=lambda: os.nice(19)
+    )
     assert lab.stdout is not None
     for _ in range(3):  # one line per router once it listens
         lab.stdout.readline()

@@ -2,7 +2,7 @@
 
 The lab runs in its own process with N mobile nodes (default 128,000), as a router would;
 the console runs headless with the real poller (Netmiko, SSH, parse in a worker process)
-and the history recording, exactly as `pmiptui` wires them. For three refreshes of the
+and the history recording, exactly as `pmiptui` wires them. For five refreshes of the
 LMA's Bindings tab it prints:
 
 (a) parse finished (the SSH poller returned its records) → the new table is on screen;
@@ -33,7 +33,7 @@ from pmiptui.ui.widgets.bindings_pane import BindingsPane
 from tests.benchmarks.bench_ui import PROBE_SEC, Probe, watch_shown
 from tests.ui.conftest import open_router, settle
 
-REFRESHES = 3
+REFRESHES = 5
 
 
 class GcWatch:

@@ -47,9 +47,9 @@ def texts(bindings: Sequence[Any], only: Collection[str] | None = None) -> dict[
     if isinstance(bindings, BindingColumns):
         nais = bindings.column("nai")
         wanted = range(len(nais)) if only is None else [i for i, n in enumerate(nais) if n in only]
-        return {nais[i]: text_of(_row_of_columns(bindings, i)) for i in wanted}
+        return {nais[i]: _text(bindings.row(i)) for i in wanted}
     return {
-        record.nai: text_of(to_data(record))
+        record.nai: _text(to_data(record))
         for record in bindings
         if only is None or record.nai in only
     }
@@ -61,13 +61,7 @@ def _signed_values(record: Any) -> tuple[Any, ...]:
     return tuple(" ".join(v) if isinstance(v, list) else v for v in values)
 
 
-def _row_of_columns(bindings: BindingColumns, index: int) -> dict[str, Any]:
-    row = {name: bindings.column(name)[index] for name in FIELDS}
-    row["ipv6_hnps"] = row["ipv6_hnps"].split()
-    return row
-
-
-def text_of(row: dict[str, Any]) -> str:
+def _text(row: dict[str, Any]) -> str:
     """The stored JSON text of one binding."""
     return json.dumps(row, sort_keys=True)
 

@@ -190,17 +190,16 @@ class History:
         job()
 
     def _record_now(self, poll: _Poll) -> None:
-        router, at, bindings, tunnels = poll.router, poll.at, poll.bindings, poll.tunnels
         shown = None
-        if tunnels is not None:
-            shown = json.dumps([[t.peer_id, t.up, t.bindings] for t in tunnels])
+        if poll.tunnels is not None:
+            shown = json.dumps([[t.peer_id, t.up, t.bindings] for t in poll.tunnels])
         with self._lock, self._db:
             self._db.execute("BEGIN")
             self._db.execute(
                 f"INSERT INTO polls ({_POLL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    router,
-                    at,
+                    poll.router,
+                    poll.at,
                     int(poll.ok),
                     poll.error,
                     poll.latency_ms,
@@ -208,8 +207,8 @@ class History:
                     shown,
                 ),
             )
-            if bindings is not None:
-                self._store_bindings(router, at, bindings)
+            if poll.bindings is not None:
+                self._store_bindings(poll.router, poll.at, poll.bindings)
             self._db.execute("COMMIT")
 
     def _store_bindings(self, router: str, at: float, bindings: Sequence[Any]) -> None:

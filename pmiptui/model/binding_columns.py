@@ -98,11 +98,15 @@ class BindingColumns(Sequence[Binding]):
         except ValueError:
             return None
 
-    def _record(self, i: int) -> Binding:
-        values = {name: self._columns[name][i] for name in FIELDS}
+    def row(self, index: int) -> dict[str, Any]:
+        """One binding's fields by name, list fields as lists (what `to_data` gives)."""
+        values = {name: self._columns[name][index] for name in FIELDS}
         for name in _LISTS:
             values[name] = values[name].split()
-        return Binding(**values)
+        return values
+
+    def _record(self, index: int) -> Binding:
+        return Binding(**self.row(index))
 
 
 def find_binding(bindings: Sequence[Binding], nai: str) -> Binding | None:

@@ -13,6 +13,7 @@ _P = Source.PLATFORM
 _SCREEN = [param("lines", Kind.INTEGER, "0 means no limit", low=0, high=512)]
 _HOST = param("host", Kind.WORD, "host name or address")
 _WIDTH = [param("columns", Kind.INTEGER, "characters per line", low=0, high=512)]
+_FILESYSTEM = [param("filesystem", Kind.URL, "file system, e.g. bootflash:")]
 
 _SHOW_WHAT = {
     "globals": "global settings and counters",
@@ -72,6 +73,15 @@ COMMANDS: tuple[CommandSpec, ...] = (
         source=_P,
         key=(),
     ),
+    cmd(
+        PRIV_EXEC,
+        "configure terminal lock",
+        "Enter configuration holding the exclusive lock (needs `configuration mode exclusive "
+        "manual`).",
+        enters=CONFIG,
+        source=_P,
+        key=(),
+    ),
     cmd(PRIV_EXEC, "configure confirm", "Keep the changes made under a revert timer.", source=_P),
     cmd(
         PRIV_EXEC, "configure revert now", "Roll back to the archived configuration now.", source=_P
@@ -92,6 +102,29 @@ COMMANDS: tuple[CommandSpec, ...] = (
     cmd(PRIV_EXEC, "show running-config", "Show the running configuration.", pipe=True, source=_P),
     cmd(PRIV_EXEC, "show startup-config", "Show the saved configuration.", pipe=True, source=_P),
     cmd(PRIV_EXEC, "show archive", "List archived configurations.", pipe=True, source=_P),
+    cmd(
+        PRIV_EXEC,
+        "show archive config rollback timer",
+        "Show the pending Rollback Confirmed Change, if any.",
+        source=_P,
+    ),
+    cmd(
+        PRIV_EXEC,
+        "show configuration lock",
+        "Show which session holds the exclusive configuration lock.",
+        source=_P,
+    ),
+    cmd(
+        PRIV_EXEC,
+        "dir [<filesystem>]",
+        "List the files of a file system.",
+        p=_FILESYSTEM,
+        source=_P,
+    ),
+    cmd(PRIV_EXEC, "more <url>", "Show the contents of a file.", source=_P),
+    cmd(
+        PRIV_EXEC, "delete [/force] <url>", "Delete a file; /force skips the questions.", source=_P
+    ),
     cmd(PRIV_EXEC, "show ip interface brief", "Show IPv4 interface status.", pipe=True, source=_P),
     cmd(
         PRIV_EXEC, "show ipv6 interface brief", "Show IPv6 interface status.", pipe=True, source=_P

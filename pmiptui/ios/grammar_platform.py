@@ -92,6 +92,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
         source=_P,
     ),
     cmd("config", "archive", "Edit the configuration archive settings.", enters=ARCHIVE, source=_P),
+    cmd(
+        "config",
+        "configuration mode exclusive {auto | manual}",
+        "Let one session at a time configure: `auto` locks on every `configure terminal`, "
+        "`manual` only on `configure terminal lock`.",
+        source=_P,
+    ),
     cmd("config", "interface <type> <number>", "Edit an interface.", p=IFACE, enters=IF, source=_P),
     cmd(ACL, "remark <line>", "A comment inside the access list.", repeat=True, source=_P),
     cmd(

@@ -8,15 +8,37 @@ from collections.abc import Callable, Iterable, Iterator
 
 from pmiptui.ios.cli_error import CliError, ErrorKind
 from pmiptui.ios.config_tree import apply
-from pmiptui.ios.matcher import CommandMatch, resolve
+from pmiptui.ios.matcher import CommandMatch, resolve, tokenize
 from pmiptui.ios.modes import CONFIG, PRIV_EXEC, USER_EXEC, Frame, ModeStack, is_config_mode, prompt
 from pmiptui.ios.pipes import Pipe, section
 from pmiptui.ios.spec import Effect
-from pmiptui.lab.router import SimRouter
-from pmiptui.lab.shell import Ask, Reply
+from pmiptui.lab.flash import COMMANDS as FILE_COMMANDS
+from pmiptui.lab.flash import FileCommand
+from pmiptui.lab.render_safety import (
+    ALREADY_PENDING,
+    LOCKED_BANNER,
+    cannot_lock,
+    locked_by,
+    show_configuration_lock,
+    show_rollback_timer,
+)
+from pmiptui.lab.router import ConfigLock, SimRouter
+from pmiptui.lab.shell import Ask, Reply, accepts
 from pmiptui.lab.version import show_version
 
 _CONFIG_BANNER = "Enter configuration commands, one per line.  End with CNTL/Z.\n"
+_LOCK = "configure terminal lock"
+_GUARDED = frozenset(
+    {
+        "configure terminal",
+        _LOCK,
+        "configure terminal revert timer <minutes>",
+        "configure replace <url> [force]",
+        "configure revert now",
+        "configure confirm",
+    }
+)
+"""Commands refused to every session but the one holding the exclusive lock."""
 _SHOW_PMIPV6 = re.compile(r"^show ipv6 mobile pmipv6 (mag|lma) (?:\S+ )?(\w+)$")
 
 
@@ -27,9 +49,15 @@ def _lines(text: str) -> str:
 class RouterConsole:
     """One SSH session's view of a router: its mode stack and terminal settings."""
 
-    def __init__(self, router: SimRouter, session: int) -> None:
+    def __init__(
+        self, router: SimRouter, session: int, *, user: str = "admin", peer: str = "127.0.0.1"
+    ) -> None:
         self.router = router
         self.session = session
+        self.user = user
+        """Login name of the session."""
+        self.peer = peer
+        """Remote address of the session."""
         self.stack: ModeStack = (Frame(mode=USER_EXEC),)
         self.length = 24
         self.width = 80
@@ -39,6 +67,30 @@ class RouterConsole:
     def mode(self) -> str:
         """The current mode name."""
         return self.stack[-1].mode
+
+    @property
+    def in_config(self) -> bool:
+        """True while the session is in global configuration or a submode."""
+        return is_config_mode(self.mode)
+
+    @property
+    def pid(self) -> int:
+        """The made-up IOS process number of this session."""
+        return 100 + self.session
+
+    @property
+    def tty(self) -> int:
+        """The terminal line number of this session (vty0 is tty 2)."""
+        return 1 + self.session
+
+    @property
+    def line(self) -> str:
+        """The VTY line name of this session."""
+        return f"vty{self.tty - 2}"
+
+    def close(self) -> None:
+        """The SSH session ended, however it ended: free what it held."""
+        self.router.session_closed(self.session)
 
     def prompt(self) -> str:
         """The IOS prompt for the current mode."""
@@ -53,6 +105,8 @@ class RouterConsole:
             reply = self._config_line(line, width)
         else:
             reply = self._exec_line(line, width)
+        if not self.in_config:
+            self.router.release_lock(self.session)
         return reply
 
     def _refuse(self, error: CliError, width: int, line: str) -> Reply:
@@ -85,6 +139,9 @@ class RouterConsole:
         return self._run_exec(found, line)
 
     def _run_exec(self, found: CommandMatch, line: str) -> Reply:
+        refused = self._refusal(found, line)
+        if refused is not None:
+            return refused
         self.router.record(self.session, self.mode, line, "ok")
         syntax = found.command.syntax
         handler = _HANDLERS.get(syntax)
@@ -104,6 +161,41 @@ class RouterConsole:
                 self.router.network.clear(self.router.spec.name)
             return Reply()
         return Reply(output=f"% '{found.line}' is not supported in the lab\n")
+
+    def _refusal(self, found: CommandMatch, line: str) -> Reply | None:
+        """Why the router will not run this exec command now, or None when it will."""
+        syntax = found.command.syntax
+        if syntax == _LOCK and self.router.exclusive_mode() != "manual":
+            # Without `configuration mode exclusive manual` IOS has no `lock` keyword.
+            column = tokenize(line)[-1][1]
+            error = CliError(kind=ErrorKind.INVALID, column=column, line=line)
+            return self._refuse(error, len(self.prompt()), line)
+        lock = self.router.lock
+        if syntax in _GUARDED and lock is not None and lock.session != self.session:
+            self.router.record(self.session, self.mode, line, "refused: locked")
+            return Reply(output=locked_by(lock))
+        return None
+
+    def _enter_config(self, found: CommandMatch) -> Reply:
+        """Push global configuration, taking the exclusive lock when asked or in `auto`."""
+        wants = found.command.syntax == _LOCK or self.router.exclusive_mode() == "auto"
+        if not wants or self.router.lock is not None:
+            self.stack = (*self.stack, Frame(mode=CONFIG))
+            return Reply(output=_CONFIG_BANNER)
+        others = self.router.configuring(besides=self.session)
+        if others:
+            return Reply(output=cannot_lock([(c.user, c.line, c.peer) for c in others]))
+        self.router.lock = ConfigLock(
+            session=self.session,
+            user=self.user,
+            pid=self.pid,
+            tty=self.tty,
+            peer=self.peer,
+            command=found.line,
+            since=time.time(),
+        )
+        self.stack = (*self.stack, Frame(mode=CONFIG))
+        return Reply(output=LOCKED_BANNER + _CONFIG_BANNER)
 
     def _show_pmipv6(self, found: CommandMatch) -> Reply:
         words = found.line.split("|")[0].split()
@@ -144,17 +236,20 @@ class RouterConsole:
         text = show_version(self.router.hostname, self.router.started, self.router.serial)
         return Reply(output=_filtered([text], found.pipe))
 
-    def _configure(self, _found: CommandMatch) -> Reply:
-        self.stack = (*self.stack, Frame(mode=CONFIG))
-        return Reply(output=_CONFIG_BANNER)
+    def _configure(self, found: CommandMatch) -> Reply:
+        return self._enter_config(found)
 
     def _configure_revert(self, found: CommandMatch) -> Reply:
         if self.router.archive_path() is None:
             return Reply(output="Rollback Confirmed Change requires config archive to be enabled\n")
-        minutes = int(found.values["minutes"])  # type: ignore[arg-type]
-        self.router.start_revert(minutes)
-        self.stack = (*self.stack, Frame(mode=CONFIG))
-        return Reply(output=_CONFIG_BANNER)
+        pending = self.router.revert
+        if pending is not None and pending.session != self.session:
+            return Reply(output=ALREADY_PENDING)
+        reply = self._enter_config(found)
+        if self.in_config:
+            minutes = int(found.values["minutes"])  # type: ignore[arg-type]
+            self.router.start_revert(minutes, user=self.user, session=self.session)
+        return reply
 
     def _confirm(self, _found: CommandMatch) -> Reply:
         if self.router.revert is None:
@@ -169,13 +264,13 @@ class RouterConsole:
 
     def _replace(self, found: CommandMatch) -> Reply:
         url = str(found.values["url"])
-        text = self.router.files.get(url)
+        text = self.router.read_file(url)
         if text is None:
             return Reply(output=f"%Error opening {url} (No such file or directory)\n")
         if not found.values.get("force"):
 
             def answer(reply: str) -> Reply:
-                if reply.strip().lower() not in ("", "y", "yes"):
+                if not accepts(reply):
                     return Reply()
                 self.router.replace_config(text)
                 return Reply(output="Total number of passes: 1\nRollback Done\n\n")
@@ -192,18 +287,6 @@ class RouterConsole:
             )
         self.router.replace_config(text)
         return Reply(output="Total number of passes: 1\nRollback Done\n\n")
-
-    def _copy_running(self, found: CommandMatch) -> Reply:
-        url = str(found.values["url"])
-        default = url.rsplit(":", 1)[-1]
-
-        def answer(typed: str) -> Reply:
-            target = url if not typed.strip() else f"{url.split(':', 1)[0]}:{typed.strip()}"
-            self.router.files[target] = self.router.running_text()
-            size = len(self.router.files[target])
-            return Reply(output=f"{size} bytes copied in 0.012 secs ({size} bytes/sec)\n")
-
-        return Reply(ask=Ask(prompt=f"Destination filename [{default}]? ", answer=answer))
 
     def _write(self, _found: CommandMatch) -> Reply:
         self.router.save()
@@ -234,24 +317,40 @@ class RouterConsole:
     def _clock(self, _found: CommandMatch) -> Reply:
         return Reply(output=time.strftime("*%H:%M:%S.000 UTC %a %b %d %Y\n", time.gmtime()))
 
+    def _rollback_timer(self, _found: CommandMatch) -> Reply:
+        return Reply(output=show_rollback_timer(self.router.revert))
+
+    def _show_lock(self, _found: CommandMatch) -> Reply:
+        return Reply(output=show_configuration_lock(self.router.lock, time.time()))
+
 
 _Handler = Callable[[RouterConsole, CommandMatch], Reply]
+
+
+def _on_router(command: FileCommand) -> _Handler:
+    """A session handler running a command that needs only the router."""
+    return lambda console, found: command(console.router, found)
+
+
 _HANDLERS: dict[str, _Handler] = {
     "enable": RouterConsole._enable,
     "terminal length <lines>": RouterConsole._terminal,
     "terminal width <columns>": RouterConsole._terminal,
     "show version": RouterConsole._version,
     "configure terminal": RouterConsole._configure,
+    _LOCK: RouterConsole._configure,
     "configure terminal revert timer <minutes>": RouterConsole._configure_revert,
     "configure confirm": RouterConsole._confirm,
     "configure revert now": RouterConsole._revert_now,
     "configure replace <url> [force]": RouterConsole._replace,
-    "copy running-config <url>": RouterConsole._copy_running,
     "write memory": RouterConsole._write,
     "show running-config": RouterConsole._running,
     "show startup-config": RouterConsole._startup,
     "show archive": RouterConsole._archive,
     "show clock": RouterConsole._clock,
+    "show archive config rollback timer": RouterConsole._rollback_timer,
+    "show configuration lock": RouterConsole._show_lock,
+    **{syntax: _on_router(command) for syntax, command in FILE_COMMANDS.items()},
 }
 
 

@@ -7,8 +7,17 @@ from dataclasses import dataclass
 
 from pmiptui.errors import InputError
 
-KINDS = ("delay", "auth-fail", "drop-after", "trickle", "hang", "reject-config")
-_NEEDS_ARG = {"delay", "drop-after", "reject-config"}
+KINDS = (
+    "delay",
+    "auth-fail",
+    "drop-after",
+    "trickle",
+    "hang",
+    "reject-config",
+    "drop-on",
+    "down-on",
+)
+_NEEDS_ARG = {"delay", "drop-after", "reject-config", "drop-on", "down-on"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,6 +36,10 @@ class Faults:
     """Stop answering once logged in."""
     reject_config: re.Pattern[str] | None = None
     """Config lines matching this get `% Invalid input detected`."""
+    drop_on: re.Pattern[str] | None = None
+    """A typed line matching this is executed, then the connection is cut before any reply."""
+    down_on: re.Pattern[str] | None = None
+    """Like `drop_on`, and then the router stops listening: every later login is refused."""
 
 
 def parse_fault(spec: str) -> tuple[str, str, str | None]:
@@ -53,8 +66,8 @@ def faults_by_router(specs: list[str]) -> dict[str, Faults]:
                 entry["delay_ms"] = int(arg or "0")
             elif kind == "drop-after":
                 entry["drop_after_bytes"] = int(arg or "0")
-            elif kind == "reject-config":
-                entry["reject_config"] = re.compile(arg or "")
+            elif kind in ("reject-config", "drop-on", "down-on"):
+                entry[kind.replace("-", "_")] = re.compile(arg or "")
             else:
                 entry[kind.replace("-", "_")] = True
         except ValueError as error:

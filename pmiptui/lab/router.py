@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from pmiptui.lab.network import LabNetwork
 
 
+def split_url(url: str) -> tuple[str, str]:
+    """`bootflash:/x.cfg` -> (`bootflash`, `x.cfg`): file system and file name."""
+    system, _, name = url.partition(":")
+    return system.lower(), name.lstrip("/")
+
+
 @dataclass(frozen=True, slots=True)
 class LogEntry:
     """One line a client sent, as the router's command log keeps it (secrets masked)."""
@@ -39,6 +45,34 @@ class PendingRevert:
     snapshot: ConfigNode
     deadline: float
     handle: asyncio.TimerHandle | None = None
+    armed: float = 0.0
+    """When the timer was configured (or last reset)."""
+    minutes: int = 0
+    """The timer value the session asked for."""
+    user: str = "admin"
+    """Login name of the session that armed it."""
+    session: int = 0
+    """Number of the session that armed it (0: armed by the lab itself)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConfigLock:
+    """The exclusive configuration lock (`configuration mode exclusive`) and its owner."""
+
+    session: int
+    """Number of the owning SSH session."""
+    user: str
+    """Login name of the owning session."""
+    pid: int
+    """Made-up process number of the owning session, as IOS shows it."""
+    tty: int
+    """Terminal line number of the owning session."""
+    peer: str
+    """Remote address of the owning session."""
+    command: str
+    """The command that took the lock (IOS's `User debug info`)."""
+    since: float
+    """When the lock was taken."""
 
 
 @dataclass(slots=True)
@@ -54,10 +88,16 @@ class SimRouter:
     started: float = field(default_factory=time.time)
     running: ConfigNode = field(init=False)
     files: dict[str, str] = field(default_factory=dict)
+    """Flash and NVRAM files by URL (`bootflash:x.cfg`), as text."""
+    file_times: dict[str, float] = field(default_factory=dict)
+    """When each file was written; files without an entry date from the router's start."""
     log: list[LogEntry] = field(default_factory=list)
     revert: PendingRevert | None = None
+    lock: ConfigLock | None = None
+    """The exclusive configuration lock, while a session holds it."""
     network: LabNetwork | None = None
     _sessions: int = 0
+    _consoles: dict[int, RouterConsole] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         saved = self._startup_path()
@@ -78,12 +118,61 @@ class SimRouter:
         """A stable, made-up serial number."""
         return f"FXS{zlib.crc32(self.spec.name.encode()) % 10**7:07d}"
 
-    def console(self) -> RouterConsole:
-        """A new CLI session with this router."""
+    def console(self, user: str = "admin", peer: str = "127.0.0.1") -> RouterConsole:
+        """A new CLI session with this router, for `user` connected from address `peer`."""
         from pmiptui.lab.console import RouterConsole
 
         self._sessions += 1
-        return RouterConsole(self, self._sessions)
+        console = RouterConsole(self, self._sessions, user=user, peer=peer)
+        self._consoles[self._sessions] = console
+        return console
+
+    def session_closed(self, session: int) -> None:
+        """A session ended: forget it and free the configuration lock it held."""
+        self._consoles.pop(session, None)
+        self.release_lock(session)
+
+    def configuring(self, besides: int) -> list[RouterConsole]:
+        """The live sessions other than `besides` that are in a configuration mode."""
+        return [c for n, c in self._consoles.items() if n != besides and c.in_config]
+
+    def exclusive_mode(self) -> str | None:
+        """`auto` or `manual` from `configuration mode exclusive`, or None when not set."""
+        for node in self.running.children:
+            if node.line.startswith("configuration mode exclusive "):
+                return node.line.rsplit(" ", 1)[1]
+        return None
+
+    def release_lock(self, session: int) -> None:
+        """Free the exclusive lock if `session` holds it."""
+        if self.lock is not None and self.lock.session == session:
+            self.lock = None
+
+    def write_file(self, url: str, text: str) -> None:
+        """Write a file, stamping its time."""
+        url = self._file_key(url) or url
+        self.files[url] = text
+        self.file_times[url] = time.time()
+
+    def read_file(self, url: str) -> str | None:
+        """A file's text (`bootflash:x` and `bootflash:/x` are the same file), or None."""
+        key = self._file_key(url)
+        return None if key is None else self.files[key]
+
+    def delete_file(self, url: str) -> bool:
+        """Remove a file; False when there was none."""
+        key = self._file_key(url)
+        if key is None:
+            return False
+        self.file_times.pop(key, None)
+        del self.files[key]
+        return True
+
+    def _file_key(self, url: str) -> str | None:
+        if url in self.files:
+            return url
+        wanted = split_url(url)
+        return next((key for key in self.files if split_url(key) == wanted), None)
 
     def connect_fleet(self, routers: dict[str, SimRouter]) -> None:
         """Join the lab network shared by all routers (mobility state lives there)."""
@@ -130,7 +219,7 @@ class SimRouter:
     def save(self) -> None:
         """`write memory`: the running config becomes startup, on disk when there is a state dir."""
         text = render_running_config(self.running)
-        self.files["nvram:startup-config"] = text
+        self.write_file("nvram:startup-config", text)
         path = self._startup_path()
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -141,11 +230,14 @@ class SimRouter:
         self.running = parse_running_config(text)
         self.config_changed()
 
-    def start_revert(self, minutes: int) -> None:
+    def start_revert(self, minutes: int, *, user: str = "admin", session: int = 0) -> None:
         """Arm the rollback timer with a snapshot of the current config."""
         self.cancel_revert()
         loop = asyncio.get_running_loop()
-        self.revert = PendingRevert(self.running, time.time() + minutes * 60)
+        now = time.time()
+        self.revert = PendingRevert(
+            self.running, now + minutes * 60, armed=now, minutes=minutes, user=user, session=session
+        )
         self.revert.handle = loop.call_later(minutes * 60, self.revert_now)
 
     def cancel_revert(self) -> None:

@@ -84,6 +84,17 @@ class Lab:
             self._ticker.cancel()
         await stop(self.listeners)
 
+    def set_faults(self, name: str, faults: Faults) -> None:
+        """Replace one router's faults while the lab runs (on the lab's loop).
+
+        New logins see them at once; open sessions from their next line or write, except
+        `hang` and `delay`, which a session reads when it starts.
+        """
+        self.routers[name].faults = faults
+        for listener in self.listeners:
+            if listener.name == name:
+                listener.faults = faults
+
     def port(self, name: str) -> int:
         """The port one router listens on."""
         return next(listener.port for listener in self.listeners if listener.name == name)
@@ -152,6 +163,10 @@ class LabThread:
             return function()
 
         return asyncio.run_coroutine_threadsafe(wrapper(), self._loop).result(30)
+
+    def set_faults(self, name: str, faults: Faults) -> None:
+        """Replace one router's faults from any thread; see :meth:`Lab.set_faults`."""
+        self.call(lambda: self.lab.set_faults(name, faults))
 
     def stop(self) -> None:
         """Stop the servers, end every open session, and stop the thread."""

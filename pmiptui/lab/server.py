@@ -36,21 +36,18 @@ class Listener:
 class _Auth(asyncssh.SSHServer):
     """Password authentication against the lab login, failing on purpose for `auth-fail`."""
 
-    def __init__(
-        self, login: Login, faults: Faults, live: set[asyncssh.SSHServerConnection]
-    ) -> None:
+    def __init__(self, login: Login, listener: Listener) -> None:
         self._login = login
-        self._faults = faults
-        self._live = live
+        self._listener = listener
         self._conn: asyncssh.SSHServerConnection | None = None
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self._conn = conn
-        self._live.add(conn)
+        self._listener.connections.add(conn)
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self._conn is not None:
-            self._live.discard(self._conn)
+            self._listener.connections.discard(self._conn)
 
     def begin_auth(self, username: str) -> bool:
         return True
@@ -65,7 +62,7 @@ class _Auth(asyncssh.SSHServer):
         return False
 
     def validate_password(self, username: str, password: str) -> bool:
-        if self._faults.auth_fail:
+        if self._listener.faults.auth_fail:
             return False
         return username == self._login.username and password == self._login.password
 
@@ -84,22 +81,37 @@ def host_key(state_dir: Path | None) -> asyncssh.SSHKey:
     return key
 
 
+ConsoleFactory = Callable[[str, str], Console]
+"""Makes the CLI of a new session from its login name and remote address."""
+
+
 async def serve(
     listener: Listener,
-    console_factory: Callable[[], Console],
+    console_factory: ConsoleFactory,
     *,
     login: Login,
     key: asyncssh.SSHKey,
     host: str = "127.0.0.1",
 ) -> Listener:
-    """Start one router's SSH server; port 0 picks a free port, written back to the listener."""
-    faults = listener.faults
+    """Start one router's SSH server; port 0 picks a free port, written back to the listener.
+
+    Sessions read `listener.faults` as they go, so replacing it changes a running router.
+    """
 
     async def on_process(process: asyncssh.SSHServerProcess[str]) -> None:
-        await run_session(process, console_factory(), faults, login.enable_secret)
+        user = process.get_extra_info("username") or login.username
+        peer = process.get_extra_info("peername")
+        console = console_factory(str(user), str(peer[0]) if peer else "unknown")
+        await run_session(
+            process,
+            console,
+            lambda: listener.faults,
+            login.enable_secret,
+            lambda: go_down(listener),
+        )
 
     listener.server = await asyncssh.create_server(
-        lambda: _Auth(login, faults, listener.connections),
+        lambda: _Auth(login, listener),
         host,
         listener.port,
         server_host_keys=[key],
@@ -116,13 +128,18 @@ async def serve(
     return listener
 
 
+def go_down(listener: Listener) -> None:
+    """Take a router off the network: stop listening and cut every open connection."""
+    if listener.server is not None:
+        listener.server.close()
+    for conn in list(listener.connections):
+        conn.abort()
+
+
 async def stop(listeners: list[Listener]) -> None:
     """Close every server and wait until they are down."""
     for listener in listeners:
-        if listener.server is not None:
-            listener.server.close()
-        for conn in list(listener.connections):
-            conn.abort()
+        go_down(listener)
     for listener in listeners:
         if listener.server is not None:
             await listener.server.wait_closed()

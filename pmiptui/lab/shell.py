@@ -45,12 +45,24 @@ class Reply:
     """A question to ask after the output."""
 
 
+def accepts(typed: str) -> bool:
+    """True for what IOS takes as yes to a `[confirm]` or `[no]` question: empty, y, yes."""
+    return typed.strip().lower() in ("", "y", "yes")
+
+
 class Console(Protocol):
     """The per-session CLI of one router: its mode and what each line does."""
 
     def prompt(self) -> str: ...
 
     def execute(self, line: str) -> Reply: ...
+
+    def close(self) -> None:
+        """The session ended (client left, connection lost, or a fault cut it)."""
+
+
+FaultSource = Callable[[], Faults]
+"""Where a session reads its router's faults, so a running lab can change them."""
 
 
 class _Cut(Exception):
@@ -60,20 +72,21 @@ class _Cut(Exception):
 class _Writer:
     """Writes output with the session's faults: trickle, and drop after N bytes."""
 
-    def __init__(self, process: asyncssh.SSHServerProcess[str], faults: Faults) -> None:
+    def __init__(self, process: asyncssh.SSHServerProcess[str], faults: FaultSource) -> None:
         self._process = process
         self._faults = faults
         self._sent = 0
 
     async def write(self, text: str) -> None:
-        limit = self._faults.drop_after_bytes
+        faults = self._faults()
+        limit = faults.drop_after_bytes
         if limit is not None and self._sent + len(text) > limit:
             self._process.stdout.write(text[: max(0, limit - self._sent)])
             await asyncio.sleep(0.05)
             self._process.channel.get_connection().abort()
             raise _Cut
         self._sent += len(text)
-        if self._faults.trickle:
+        if faults.trickle:
             for start in range(0, len(text), _TRICKLE_BYTES):
                 self._process.stdout.write(text[start : start + _TRICKLE_BYTES])
                 await self._process.stdout.drain()
@@ -112,10 +125,35 @@ async def _read_line(process: asyncssh.SSHServerProcess[str]) -> str | None:
     return None if line == "" else line
 
 
+def _execute(
+    process: asyncssh.SSHServerProcess[str],
+    console: Console,
+    line: str,
+    faults: Faults,
+    go_down: Callable[[], None],
+) -> Reply:
+    """Run one typed line; with `drop-on`/`down-on` matching it, cut the connection after."""
+    reply = console.execute(line)
+    down = faults.down_on is not None and faults.down_on.search(line) is not None
+    if down or (faults.drop_on is not None and faults.drop_on.search(line)):
+        process.channel.get_connection().abort()
+        if down:
+            go_down()
+        raise _Cut
+    return reply
+
+
+def _stay_up() -> None:
+    """The default for a session whose router cannot be taken down."""
+
+
 async def _answer(
-    process: asyncssh.SSHServerProcess[str], writer: _Writer, reply: Reply, faults: Faults
+    process: asyncssh.SSHServerProcess[str], writer: _Writer, reply: Reply, *, echo: bool = True
 ) -> bool:
-    """Print one reply, asking its questions in turn; False when the session ends."""
+    """Print one reply, asking its questions in turn; False when the session ends.
+
+    `echo` is the session's own echo, put back after a question typed without echo.
+    """
     await writer.stream(reply.output)
     while reply.ask is not None:
         ask = reply.ask
@@ -124,7 +162,7 @@ async def _answer(
             process.channel.set_echo(False)  # type: ignore[attr-defined]
         typed = await _read_line(process)
         if not ask.echo:
-            process.channel.set_echo(True)  # type: ignore[attr-defined]
+            process.channel.set_echo(echo)  # type: ignore[attr-defined]
             await writer.write("\n")
         if typed is None:
             return False
@@ -134,14 +172,26 @@ async def _answer(
 
 
 async def run_session(
-    process: asyncssh.SSHServerProcess[str], console: Console, faults: Faults, _secret: str
+    process: asyncssh.SSHServerProcess[str],
+    console: Console,
+    fault_source: FaultSource,
+    _secret: str,
+    go_down: Callable[[], None] = _stay_up,
 ) -> None:
-    """Drive one SSH session until the client leaves, `exit`s, or a fault cuts it."""
-    writer = _Writer(process, faults)
+    """Drive one SSH session until the client leaves, `exit`s, or a fault cuts it.
+
+    `hang` and `delay` are read once when the session starts; the other faults before each
+    line and write, so changing a running router's faults reaches its open sessions too.
+    The console is closed however the session ends. `go_down` is called when `down-on`
+    fires, to take the whole router off the network.
+    """
+    writer = _Writer(process, fault_source)
+    faults = fault_source()
     try:
         if process.command:
             if not faults.hang:
-                await _answer(process, writer, console.execute(process.command), faults)
+                reply = _execute(process, console, process.command, fault_source(), go_down)
+                await _answer(process, writer, reply)
             else:
                 await asyncio.sleep(3600)
             return
@@ -166,7 +216,8 @@ async def run_session(
             if CTRL_Z in text:
                 await writer.write("^Z\n")
                 text = "end"
-            if not await _answer(process, writer, console.execute(text), faults):
+            reply = _execute(process, console, text, fault_source(), go_down)
+            if not await _answer(process, writer, reply, echo=not faults.delay_ms):
                 return
             await writer.write(console.prompt())
     except _Cut:
@@ -174,5 +225,6 @@ async def run_session(
     except (asyncssh.DisconnectError, asyncssh.ConnectionLost, BrokenPipeError, ConnectionError):
         return
     finally:
+        console.close()
         with contextlib.suppress(OSError, asyncssh.Error):
             process.exit(0)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pmiptui.errors import PmipError
+from pmiptui.private_files import append_private_text, private_dir
 from pmiptui.redact import MASK, Secret, mask_secrets
 
 ENV_VAR = "PMIPTUI_AUDIT_LOG"
@@ -71,15 +72,14 @@ def _masked(value: Any) -> Any:
 
 
 def write_audit(record: AuditRecord, path: Path | None = None) -> Path:
-    """Append `record` as one JSON line (file created 0600); PmipError if it cannot be written."""
+    """Append `record` as one JSON line (file 0600, new folders 0700); PmipError if it cannot
+    be written."""
     target = path or audit_path()
     data = {f.name: _masked(getattr(record, f.name)) for f in dataclasses.fields(record)}
     line = json.dumps(data, ensure_ascii=False, sort_keys=False) + "\n"
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        with os.fdopen(fd, "a", encoding="utf-8") as handle:
-            handle.write(line)
+        private_dir(target.parent)
+        append_private_text(target, line)
     except OSError as error:
         raise PmipError(
             f"cannot write the audit log {target}: {error.strerror or error}", title="Audit log"

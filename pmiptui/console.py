@@ -8,11 +8,9 @@ import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from pmiptui.errors import InputError
+from pmiptui.errors import InputError, PmipError
 from pmiptui.inventory import (
     RouterTarget,
     check_host_key_policy,
@@ -20,6 +18,10 @@ from pmiptui.inventory import (
     load_inventory,
 )
 from pmiptui.redact import Secret
+from pmiptui.safe_yaml import load_yaml
+
+if TYPE_CHECKING:
+    from pmiptui.history.store import History
 
 CONFIG_DIR = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "pmiptui"
 STATE_DIR = Path(os.environ.get("XDG_STATE_HOME", Path.home() / ".local" / "state")) / "pmiptui"
@@ -38,9 +40,10 @@ def user_settings() -> dict[str, Any]:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text()) or {}
-    except (OSError, yaml.YAMLError) as error:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: cannot read settings ({error})") from None
+    data = load_yaml(text, source=str(path)) or {}
     if not isinstance(data, dict):
         raise InputError(f"{path}: must be a mapping, e.g. `keys: {{app.pause: ctrl+p}}`")
     return data
@@ -91,7 +94,6 @@ def run_console(
     from pmiptui.device.configurator import SshConfigurator
     from pmiptui.device.poller import SshPoller
     from pmiptui.history.recording import RecordingPoller
-    from pmiptui.history.store import History
 
     settings = user_settings()
     lab = None
@@ -114,8 +116,8 @@ def run_console(
         poll_interval_sec=interval,
         ask=_no_prompt,
     )
-    history = History(history_path or STATE_DIR / "history.sqlite", write_delay_sec=1.0)
-    recording = RecordingPoller(poller, history)
+    history, notices = open_console_history(history_path)
+    recording = RecordingPoller(poller, history) if history is not None else poller
     from pmiptui.ui.app import PmipApp
 
     configurator = SshConfigurator({t.name: t for t in targets})
@@ -124,6 +126,7 @@ def run_console(
         configurator=configurator,
         keymap=settings.get("keys") or None,
         history=history,
+        notices=notices,
     )
     try:
         app.run()
@@ -132,6 +135,25 @@ def run_console(
         if lab is not None:
             lab.stop()
     return 0
+
+
+def open_console_history(path: Path | None = None) -> tuple[History | None, list[PmipError]]:
+    """The history to record into (None when it cannot be had) and the notices the console
+    shows on start; each notice is also printed to stderr, where it outlives the screen.
+
+    `path` None: `history.sqlite` in the state folder, which is made private (0700) even
+    when it already exists."""
+    from pmiptui.history.opening import open_history
+    from pmiptui.private_files import tighten_dir
+
+    if path is None:
+        path = STATE_DIR / "history.sqlite"
+        tighten_dir(STATE_DIR)
+    opened = open_history(path, write_delay_sec=1.0)
+    if opened.notice is None:
+        return opened.history, []
+    print(f"warning: {opened.notice.message}", file=sys.stderr)
+    return opened.history, [opened.notice]
 
 
 def _no_prompt(question: str) -> str:

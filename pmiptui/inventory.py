@@ -22,10 +22,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pmiptui.errors import InputError
 from pmiptui.redact import Secret
+from pmiptui.safe_yaml import load_yaml
 
 _ENV_REF = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$")
 _ROLES = ("mag", "lma")
@@ -104,13 +103,10 @@ def load_inventory(path: Path | str | None = None) -> Inventory:
         )
         raise InputError(f"inventory {path}: no such file{hint}")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"inventory {path}: cannot read ({error})") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise InputError(f"inventory {path}: not valid YAML{where}") from None
+    data = load_yaml(text, source=f"inventory {path}")
     if not isinstance(data, Mapping):
         raise InputError(f"inventory {path}: expected a mapping of device and group names")
     devices: dict[str, Mapping[str, Any]] = {}

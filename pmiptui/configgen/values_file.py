@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pmiptui.errors import InputError
+from pmiptui.safe_yaml import load_yaml
 
 
 def load_values(source: str) -> dict[str, Any]:
@@ -19,12 +18,7 @@ def load_values(source: str) -> dict[str, Any]:
         raise InputError(f"{source}: no such values file") from None
     except OSError as error:
         raise InputError(f"{source}: cannot read ({error.strerror})") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise InputError(f"{source}: not valid YAML{where}") from None
+    data = load_yaml(text, source=source)
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -7,6 +7,8 @@ last snapshot before the moment plus the changes after it. Polls are written by 
 writer thread in the order they came, so recording never delays a poll's display.
 Each poll's tunnels are kept with the poll as a small `[peer, up, bindings]` list (NULL when
 the poll brought none back), so the retention that drops polls drops them too.
+The file and its -wal/-shm are private (0600, see `database_file`); `opening` sets aside a
+file that is no usable history.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from pmiptui.history.binding_rows import decode_snapshot, encode_snapshot, signatures, texts
+from pmiptui.history.database_file import check_schema, prepare_file, probe
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS polls (
@@ -73,7 +76,12 @@ class TunnelRow:
 
 
 class History:
-    """A poll history database; safe to use from several worker threads."""
+    """A poll history database; safe to use from several worker threads.
+
+    Raises `UnusableHistory` for a file that is something else (a directory, another
+    schema), `sqlite3.DatabaseError` for one SQLite cannot read, OSError when the file
+    cannot be created.
+    """
 
     def __init__(
         self,
@@ -90,11 +98,17 @@ class History:
         building the table that shows them."""
         self.snapshot_every_sec = snapshot_every_sec
         if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            prepare_file(Path(path))
+            probe(Path(path))
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(_SCHEMA)
-        self._add_tunnels_column()
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            check_schema(self._db)
+            self._db.executescript(_SCHEMA)
+            self._add_tunnels_column()
+        except BaseException:
+            self._db.close()
+            raise
         self._lock = threading.Lock()
         self._last: dict[str, dict[str, int]] = {}
         """Per router: NAI → change signature of the bindings last recorded."""

@@ -7,9 +7,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pmiptui.errors import InputError
+from pmiptui.safe_yaml import load_yaml
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,10 +80,7 @@ def load_topology(path: Path | None = None) -> Topology:
         except OSError as error:
             raise InputError(f"{path}: cannot read topology ({error.strerror})") from None
         source = str(path)
-    try:
-        raw = yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        raise InputError(f"{source}: not valid YAML ({error})") from None
+    raw = load_yaml(text, source=source) or {}
     if not isinstance(raw, dict) or not raw.get("routers"):
         raise InputError(f"{source}: needs a `routers:` list")
     login = raw.get("login") or {}

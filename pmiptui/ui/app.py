@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,7 @@ class PmipApp(App[None]):
         clock: Callable[[], float] = time.time,
         export_dir: Path | None = None,
         history: HistoryReader | None = None,
+        notices: Sequence[PmipError] = (),
     ) -> None:
         super().__init__()
         self.poller = poller
@@ -84,10 +85,15 @@ class PmipApp(App[None]):
         self._keymap = dict(keymap or {})
         self.replay = ReplayController(self, history)
         """Recorded history: `:at`, `[` and `]` show it instead of the live polls."""
+        self.notices = tuple(notices)
+        """What the composition root could not set up as asked (a history set aside or
+        missing); shown as warnings once the console is up."""
 
     def on_mount(self) -> None:
         self.set_keymap(self._keymap)
         self.push_screen(FleetScreen())
+        for notice in self.notices:
+            self.notify(notice.message, title=notice.title, severity="warning", timeout=30)
         self._load_routers()
 
     def on_unmount(self) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pmiptui.present.export import to_csv, to_json
+from pmiptui.private_files import write_private_text
 from pmiptui.ui import formatting
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -33,9 +34,10 @@ def export_path(directory: Path, request: ExportRequest, now: float) -> Path:
 
 
 def write_export(directory: Path, request: ExportRequest, now: float) -> Path:
-    """Build the records and write them; blocking, for thread workers."""
+    """Build the records and write them to a private (0600) file; blocking, for thread
+    workers. A symlink in the file's place is refused, as the folder may be shared."""
     records = request.records()
     text = to_json(records) if request.fmt == "json" else to_csv(records)
     path = export_path(directory, request, now)
-    path.write_text(text, encoding="utf-8")
+    write_private_text(path, text)
     return path

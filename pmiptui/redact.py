@@ -3,9 +3,30 @@
 from __future__ import annotations
 
 import re
+import threading
 
 MASK = "***"
 """What a secret looks like wherever it is displayed."""
+MIN_LITERAL = 4
+"""Secrets at least this long are masked wherever they appear in a text; shorter ones (the
+guide's `hi`) would match inside ordinary words, so they are masked where IOS puts them."""
+
+_known: frozenset[str] = frozenset()
+_known_lock = threading.Lock()
+
+
+def remember_secret(value: str) -> None:
+    """Mask `value` in every text `mask_secrets` sees from now on, in this process.
+
+    Called by the code that learns a secret by its meaning: a `Secret` when it is made,
+    the IOS command model when it reads a secret parameter from a plan or a config.
+    """
+    global _known
+    text = str.__str__(value)
+    if len(text) < MIN_LITERAL or text == MASK or text in _known:
+        return
+    with _known_lock:
+        _known = _known | {text}
 
 
 class Secret(str):
@@ -17,6 +38,11 @@ class Secret(str):
     """
 
     __slots__ = ()
+
+    def __new__(cls, value: str = "") -> Secret:
+        made = super().__new__(cls, value)
+        remember_secret(made)
+        return made
 
     def __repr__(self) -> str:
         return MASK
@@ -41,7 +67,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     for pattern in (
         # auth-option spi … key {ascii|hex} KEY, and any `key [type] VALUE` (tacacs, radius…).
         rf"(?P<head>(?<![\w-])key\s+(?:(?:ascii|hex)\s+)?{_TYPE})"
-        rf"(?!(?:chain|config-key|generate|ascii|hex)\b){_REST}",
+        rf"(?!(?:chain|config-key|generate|ascii|hex)(?:[ \t]|$)){_REST}",
         rf"(?P<head>(?<![\w-])key-string\s+{_TYPE}){_REST}",
         rf"(?P<head>(?<![\w-])password\s+{_TYPE})(?!encryption\b){_REST}",
         rf"(?P<head>(?<![\w-])secret\s+{_TYPE}){_REST}",
@@ -54,8 +80,12 @@ def mask_secrets(text: str) -> str:
 
     Covers `auth-option spi … key {ascii|hex} KEY`, `password [type] …`, `secret [type] …`
     (so `enable secret`), `key [type] …` and `key-string …`; the rest of the line after the
-    keyword is masked, since a secret may contain spaces. Already-masked text is unchanged.
+    keyword is masked, since a secret may contain spaces. Then every remembered secret
+    (`remember_secret`) is masked wherever it appears. Already-masked text is unchanged.
     """
     for pattern in _PATTERNS:
         text = pattern.sub(lambda m: f"{m['head']}{MASK}{m['tail']}", text)
+    for value in sorted(_known, key=len, reverse=True):
+        if value in text:
+            text = text.replace(value, MASK)
     return text

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from pmiptui.model.serialize import to_data
-from pmiptui.redact import MASK, Secret, mask_secrets
+from pmiptui.redact import MASK, Secret, mask_secrets, remember_secret
 
 
 def test_secret_displays_as_mask_everywhere() -> None:
@@ -83,3 +83,43 @@ def test_mask_secrets_works_line_by_line_with_crlf() -> None:
     assert mask_secrets(text) == (
         "ipv6 mobile pmipv6-domain D1\r\n auth-option spi 1 key ascii ***  \r\n encap gre-ipv4\r\n"
     )
+
+
+@pytest.mark.parametrize("lead", ["chain", "hex", "ascii", "generate", "config-key"])
+@pytest.mark.parametrize("joint", ["-", ".", "_", ""])
+def test_a_key_that_starts_like_a_keyword_is_masked(lead: str, joint: str) -> None:
+    key = f"{lead}{joint}ZZsecret42"
+    for line in (f"auth-option spi 67 key ascii {key}", f"auth-option spi 67 key hex {key}"):
+        masked = mask_secrets(line)
+        assert "ZZsecret42" not in masked, masked
+        assert masked.endswith(MASK)
+
+
+def test_a_remembered_secret_is_masked_wherever_it_appears() -> None:
+    remember_secret("Xq9-remembered")
+    text = "% Invalid input detected near 'Xq9-remembered' on line 3\nkey=Xq9-remembered;"
+    masked = mask_secrets(text)
+    assert "Xq9-remembered" not in masked
+    assert masked.count(MASK) == 2
+
+
+def test_a_short_secret_is_masked_only_where_ios_puts_it() -> None:
+    remember_secret("hi")
+    assert mask_secrets("this is fine") == "this is fine"
+    assert mask_secrets("auth-option spi 100 key ascii hi") == "auth-option spi 100 key ascii ***"
+
+
+def test_a_secret_object_remembers_itself() -> None:
+    Secret("Zp-self-registered")
+    assert mask_secrets("logged Zp-self-registered.") == f"logged {MASK}."
+
+
+def test_secrets_of_a_config_are_found_by_the_command_model() -> None:
+    from pmiptui.ios.secrets import config_secrets
+
+    running = (
+        "ipv6 mobile pmipv6-domain D1\n"
+        " auth-option spi 67 key ascii chain-Only-The-Model-Knows\n"
+        " encap gre-ipv4\n"
+    )
+    assert config_secrets(running) == {"chain-Only-The-Model-Knows"}

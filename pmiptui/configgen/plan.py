@@ -15,6 +15,7 @@ from pmiptui.ios.params import ParamError, Value
 from pmiptui.ios.render import MissingValue, render
 from pmiptui.ios.syntax import Choice, Keyword, Node, Opt
 from pmiptui.model.config import PmipConfig
+from pmiptui.redact import remember_secret
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +183,10 @@ class _Planner:
             self.errors.append(FieldError(where, f"renders as {text!r}, which IOS refuses"))
             return
         shown = render(step.command, checked.values, redact=True)
+        for name in step.command.secret_params:
+            value = checked.values.get(name)
+            if isinstance(value, str):
+                remember_secret(value)
         if step.command.enters is not None:
             self.stack.append(step.command.enters)
         self.lines.append(PlanLine(step.mode, text, shown, self.stack[-1]))

@@ -18,16 +18,16 @@ def default_state_dir() -> Path:
 
 
 async def _serve_until_stopped(lab: Lab, state_dir: Path) -> None:
+    stopped = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):  # before "lab running" tells anyone
+        loop.add_signal_handler(signum, stopped.set)
     await lab.start()
     inventory = lab.write_inventory(state_dir)
     for spec in lab.topology.routers:
         print(f"{spec.name:<10} {spec.role.upper():<4} {lab.options.host}:{lab.port(spec.name)}")
     print(f"inventory: {inventory}")
     print("lab running; Ctrl-C stops it", flush=True)
-    stopped = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stopped.set)
     try:
         await stopped.wait()
     finally:

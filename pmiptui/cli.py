@@ -12,10 +12,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pmiptui import __version__
+from pmiptui.cli_options import add_host_keys_option
 from pmiptui.errors import InputError, PmipError
-from pmiptui.redact import mask_secrets
+from pmiptui.redact import mask_known, mask_secrets
+from pmiptui.terminal_text import one_line
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+def _stderr(text: str) -> None:
+    """One line on stderr, escaped and masked: messages quote router output and typed values;
+    a terminal must show their control characters (ESC, CR, bidi overrides), not act on
+    them, and no secret pmiptui knows of may show."""
+    print(one_line(mask_known(text)), file=sys.stderr)
 
 
 def _read_input(source: str) -> str:
@@ -39,9 +48,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     result = parse(args.kind, _read_input(args.file))
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        _stderr(f"warning: {warning}")
     for line in result.unparsed:
-        print(f"unparsed line {line.number}: {line.text.strip()}", file=sys.stderr)
+        _stderr(f"unparsed line {line.number}: {line.text.strip()}")
     records = result.record if result.records and _single(args.kind) else result.records
     _print_records(records, args.format, args.kind)
     if args.strict and (result.unparsed or result.warnings):
@@ -103,8 +112,8 @@ def cmd_config_render(args: argparse.Namespace) -> int:
         lines = build_plan(procedure, load_values(args.values))
     except InvalidValues as invalid:
         for error in invalid.errors:
-            print(f"invalid: {error}", file=sys.stderr)
-        print(f"error: {procedure.id}: {len(invalid.errors)} invalid value(s)", file=sys.stderr)
+            _stderr(f"invalid: {error}")
+        _stderr(f"error: {procedure.id}: {len(invalid.errors)} invalid value(s)")
         return invalid.exit_code
     if args.prompts:
         print("\n".join(preview(lines, args.hostname)))
@@ -128,10 +137,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     finally:
         poller.close()
     if result.error is not None:
-        print(f"error: {args.router}: {result.error}", file=sys.stderr)
+        _stderr(f"error: {args.router}: {result.error}")
         return 6 if result.error_title not in ("Parse error", "Router error") else 3
     if result.unparsed:
-        print(f"warning: {result.unparsed} line(s) of output were not understood", file=sys.stderr)
+        _stderr(f"warning: {result.unparsed} line(s) of output were not understood")
     data = getattr(result, args.what)
     if args.what == "config":
         print(data)
@@ -176,17 +185,6 @@ def _single(kind: str) -> bool:
     from pmiptui.parse.kinds import KINDS
 
     return KINDS[kind].single
-
-
-def add_host_keys_option(parser: argparse.ArgumentParser) -> None:
-    """`--host-keys {known_hosts,accept-new}`: how routers' SSH host keys are checked."""
-    parser.add_argument(
-        "--host-keys",
-        choices=["known_hosts", "accept-new"],
-        help="check routers' SSH host keys against known_hosts files only (default), or "
-        "accept-new: record a router's first key, refuse a changed one (overrides the "
-        "inventory's and config.yaml's host_key_policy)",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -315,20 +313,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.set_defaults(handler=cmd_config_render)
     from pmiptui.config_cli import add_config_parser
+    from pmiptui.recover_cli import add_recover_parser
 
     add_config_parser(steps)
+    add_recover_parser(steps)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point: run one subcommand, turning every PmipError into a one-line message."""
+    """Entry point: run one subcommand, turning every PmipError into a one-line message.
+
+    Messages are printed escaped (:func:`one_line`): they may quote values files, router
+    output or exception text, none of which may drive the operator's terminal.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:
         return handler(args)
     except PmipError as error:
-        print(f"error: {error.message}", file=sys.stderr)
+        _stderr(f"error: {error.message}")
         return error.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -338,10 +342,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last guard: one line, never a traceback by default
         if os.environ.get("PMIPTUI_DEBUG"):
             raise
-        print(
+        _stderr(
             f"internal error: {type(error).__name__}: {mask_secrets(str(error))} "
-            "(set PMIPTUI_DEBUG=1 for details)",
-            file=sys.stderr,
+            "(set PMIPTUI_DEBUG=1 for details)"
         )
         return 70
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+
+from pmiptui.cli_options import add_host_keys_option, router_target
+from pmiptui.terminal_text import shown
 
 if TYPE_CHECKING:
     from pmiptui.configgen.plan import PlanLine
@@ -26,6 +28,7 @@ EXIT_REJECTED = 5
 EXIT_UNREACHABLE = 6
 EXIT_ROLLBACK_FAILED = 7
 EXIT_UNVERIFIED = 8
+EXIT_REFUSED = 9
 
 EPILOG = """\
 exit codes:
@@ -34,15 +37,23 @@ exit codes:
   2  invalid values or bad input (every field error is listed): nothing was sent
   5  the router refused a line: the change was rolled back (the line and the router's
      message are printed)
-  6  cannot connect, log in, or the router stopped answering; if that happened mid-apply,
-     pmiptui reconnected and rolled the change back
-  7  ROLLBACK FAILED: the router's state is uncertain (read the message)
-  8  applied, but the read-back differs from the prediction: not saved, check the router
+  6  cannot connect, log in, or the router stopped answering; if that happened before the
+     change was confirmed, pmiptui reconnected and rolled it back
+  7  ROLLBACK FAILED or CONFIRM UNKNOWN: the router holds a whole configuration, but which
+     one could not be proven (read the message; settle it with `pmiptui config recover`)
+  8  applied, but the read-back differs from the prediction or could not finish: not
+     saved, check the router
+  9  refused: another change holds the router (another pmiptui on this host, a session in
+     exclusive configuration mode) or one is pending there; nothing was sent
 
-The change is all-or-nothing: the prior config is saved to bootflash:pmiptui-rollback.cfg,
-the lines go in under `configure terminal revert timer 5` (the router rolls back by itself
-unless confirmed), and any refused line rolls everything back. Each attempt is recorded in
-the audit log ($PMIPTUI_AUDIT_LOG, default ~/.local/state/pmiptui/audit.jsonl)."""
+The change is all-or-nothing: the prior config is saved on the router in a snapshot of
+this change's own (bootflash:pmiptui-<router>-<time>-<pid>.cfg, removed when the change
+ends), the lines go in under `configure terminal revert timer 5` (the router rolls back by
+itself unless confirmed), and any refused line rolls everything back. Only one change runs
+per router: pmiptui processes on this host take a lock ($PMIPTUI_LOCK_DIR, default
+/tmp/pmiptui-locks), and a router in `configuration mode exclusive manual` is configured
+with `configure terminal lock`. Each attempt is recorded in the audit log
+($PMIPTUI_AUDIT_LOG, default ~/.local/state/pmiptui/audit.jsonl)."""
 
 
 def add_config_parser(actions: argparse._SubParsersAction[Any]) -> argparse.ArgumentParser:
@@ -68,8 +79,6 @@ def add_config_parser(actions: argparse._SubParsersAction[Any]) -> argparse.Argu
     p.add_argument("--yes", action="store_true", help="skip the typed confirmation")
     p.add_argument("--save", action="store_true", help="write memory once verification passed")
     p.add_argument("--ticket", metavar="T", help="change ticket id, kept in the audit log")
-    from pmiptui.cli import add_host_keys_option
-
     add_host_keys_option(p)
     p.set_defaults(handler=cmd_config_apply)
     return p
@@ -99,7 +108,7 @@ def cmd_config_apply(
         plan = build_plan(procedure, values)
     except InvalidValues as invalid:
         for error in invalid.errors:
-            print(f"invalid: {error}", file=sys.stderr)
+            print(f"invalid: {shown(str(error))}", file=sys.stderr)
         print(
             f"error: {procedure.id}: {len(invalid.errors)} invalid value(s); nothing was sent",
             file=sys.stderr,
@@ -109,15 +118,18 @@ def cmd_config_apply(
         print(f"{procedure.id}: the values produce no configuration lines", file=out)
         return EXIT_APPLIED
 
-    from pmiptui.console import with_host_keys
-    from pmiptui.inventory import load_inventory
+    target = router_target(args)
 
-    target = load_inventory(Path(args.inventory) if args.inventory else None).router(args.router)
-    [target] = with_host_keys([target], getattr(args, "host_keys", None))
-
+    from pmiptui.device.change import exclusive_change
     from pmiptui.device.session import RouterSession
 
-    with RouterSession(target) as session:
+    if args.dry_run:
+        with RouterSession(target) as session:
+            return _apply(args, procedure, plan, session, out, ask)
+    with (
+        exclusive_change(target, procedure.id, ticket=args.ticket),
+        RouterSession(target) as session,
+    ):
         return _apply(args, procedure, plan, session, out, ask)
 
 
@@ -140,7 +152,7 @@ def _rules_against_router(procedure: Procedure, args: argparse.Namespace, runnin
         build_plan(procedure, load_values(args.values), current)
     except InvalidValues as invalid:
         for error in invalid.errors:
-            print(f"invalid: {error}", file=sys.stderr)
+            print(f"invalid: {shown(str(error))}", file=sys.stderr)
         print(
             f"error: {procedure.id}: {len(invalid.errors)} value(s) conflict with the router's "
             "configuration; nothing was changed",
@@ -168,12 +180,12 @@ def _apply(
     preview = prepared.diff
     print(f"{procedure.id} on {name}: {len(plan)} line(s) to send", file=out)
     for line in plan:
-        print(f"  {line.shown}", file=out)
+        print(f"  {shown(line.shown)}", file=out)
     if not preview.changed:
         print(f"no change: {name} already has this PMIPv6 configuration", file=out)
         return EXIT_APPLIED
     print("change to the PMIPv6 configuration:", file=out)
-    print(preview.unified, file=out)
+    print(shown(preview.unified), file=out)
     if args.dry_run:
         print("dry run: nothing was sent", file=out)
         return EXIT_APPLIED
@@ -197,43 +209,55 @@ def _report(
     wanted_save: bool,
     out: TextIO,
 ) -> int:
-    from pmiptui.device.apply import Status
+    from pmiptui.device.outcome import Status
+
+    def say(text: str) -> None:
+        print(shown(text), file=sys.stderr)
 
     for note in result.notes:
-        print(f"note: {note}", file=out)
+        print(f"note: {shown(note)}", file=out)
     where = (
         f"line {result.failed_line.number} ({result.failed_line.text})"
         if result.failed_line
         else "before any line"
     )
+    lost = f"while {result.lost_in}" if result.lost_in else f"at {where}"
     if result.status is Status.REJECTED_ROLLED_BACK:
-        print(f"REJECTED at {where}: {result.router_message}", file=sys.stderr)
-        print(result.verification, file=sys.stderr)
+        say(f"REJECTED at {where}: {result.router_message}")
+        say(result.verification)
         return EXIT_REJECTED
     if result.status is Status.INTERRUPTED_ROLLED_BACK:
-        print(f"INTERRUPTED at {where}: {result.router_message}", file=sys.stderr)
-        print(result.verification, file=sys.stderr)
+        say(f"INTERRUPTED {lost}: {result.router_message}")
+        say(f"NOT APPLIED: {result.verification}")
         return EXIT_UNREACHABLE
-    if result.status is Status.ROLLBACK_FAILED:
+    if result.status in (Status.ROLLBACK_FAILED, Status.CONFIRM_UNKNOWN):
         bar = "!" * 72
-        print(bar, file=sys.stderr)
-        print(f"ROLLBACK FAILED on {result.router}: ROUTER STATE UNCERTAIN", file=sys.stderr)
-        print(f"the change failed at {where}: {result.router_message}", file=sys.stderr)
-        print(result.verification, file=sys.stderr)
-        print(bar, file=sys.stderr)
+        headline = (
+            "ROLLBACK FAILED" if result.status is Status.ROLLBACK_FAILED else "CONFIRM UNKNOWN"
+        )
+        say(bar)
+        say(f"{headline} on {result.router}: WHICH WHOLE CONFIG IT HOLDS IS UNPROVEN")
+        say(f"the change failed {lost}: {result.router_message}")
+        say(result.verification)
+        if result.snapshot:
+            say(f"the prior config is kept on the router in {result.snapshot}")
+        say(bar)
         return EXIT_ROLLBACK_FAILED
-    print(f"applied to {result.router}: {result.verification}", file=out)
+    if result.status is Status.CONFIRMED_UNVERIFIED:
+        say(f"APPLIED AND CONFIRMED, NOT VERIFIED on {result.router}: {result.verification}")
+        return EXIT_UNVERIFIED
+    print(shown(f"applied to {result.router}: {result.verification}"), file=out)
     if verification is None:
         return EXIT_APPLIED
     for check in verification.lines:
         mark = "ok     " if check.present else "MISSING"
         block = " > ".join(check.block)
-        print(f"  {mark} {check.line}" + (f"   [in {block}]" if block else ""), file=out)
+        print(shown(f"  {mark} {check.line}" + (f"   [in {block}]" if block else "")), file=out)
     if verification.section_matches:
         print("read-back: PMIPv6 configuration exactly as predicted", file=out)
     else:
         print("read-back DIFFERS from the prediction (predicted vs router):", file=out)
-        print(verification.mismatch.unified, file=out)
+        print(shown(verification.mismatch.unified), file=out)
     if verification.changes:
         print(f"in effect ({verification.role} globals, before -> after):", file=out)
         for change in verification.changes:
@@ -241,7 +265,7 @@ def _report(
     elif verification.role is not None:
         print(f"{verification.role} globals: no operational value changed", file=out)
     if verification.globals_note:
-        print(f"note: {verification.globals_note}", file=out)
+        print(f"note: {shown(verification.globals_note)}", file=out)
     if not verification.passed:
         print("verification FAILED: not saved; check the router", file=sys.stderr)
         return EXIT_UNVERIFIED

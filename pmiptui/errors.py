@@ -100,3 +100,10 @@ class RollbackFailed(PmipError):
 
     title = "Rollback failed"
     exit_code = 7
+
+
+class ChangeRefused(PmipError):
+    """Another change holds the router, or one is pending there: nothing was sent (exit 9)."""
+
+    title = "Change refused"
+    exit_code = 9

@@ -75,6 +75,25 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 
+def forget_secrets() -> None:
+    """Forget every remembered secret (tests start each case from none)."""
+    global _known
+    with _known_lock:
+        _known = frozenset()
+
+
+def mask_known(text: str) -> str:
+    """Mask every remembered secret (`remember_secret`) wherever it appears in `text`.
+
+    For prose such as error messages, where the IOS line patterns of `mask_secrets` would
+    take ordinary words (`unknown SSH host key SHA256:…`) for a secret.
+    """
+    for value in sorted(_known, key=len, reverse=True):
+        if value in text:
+            text = text.replace(value, MASK)
+    return text
+
+
 def mask_secrets(text: str) -> str:
     """Replace the secret in every IOS line that carries one with `***`.
 
@@ -85,7 +104,4 @@ def mask_secrets(text: str) -> str:
     """
     for pattern in _PATTERNS:
         text = pattern.sub(lambda m: f"{m['head']}{MASK}{m['tail']}", text)
-    for value in sorted(_known, key=len, reverse=True):
-        if value in text:
-            text = text.replace(value, MASK)
-    return text
+    return mask_known(text)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pmiptui.redact import mask_secrets
+
 __all__ = ["acted_on", "escape_char", "excerpt", "one_line", "printable"]
 
 _ACTED_ON = frozenset({"Cc", "Cf", "Cs", "Cn", "Zl", "Zp"})
@@ -87,3 +89,8 @@ def excerpt(text: str, limit: int = 32) -> str:
         shown.append(piece)
         used += len(piece)
     return "".join(shown)
+
+
+def shown(text: str) -> str:
+    """What pmiptui may put on an operator's terminal: secrets masked, controls escaped."""
+    return printable(mask_secrets(text))

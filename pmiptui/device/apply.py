@@ -2,25 +2,28 @@
 
 Mechanism, and why:
 
-1. Snapshot the exact prior configuration on the router itself
-   (`copy running-config bootflash:pmiptui-rollback.cfg`). It survives our session, so the
-   prior config can be restored with `configure replace … force` even from a new session,
-   or by hand.
-2. Enter config mode with `configure terminal revert timer 5`. With `archive` / `path`
-   configured, IOS XE then rolls the change back *by itself* if no `configure confirm`
-   arrives within five minutes: a dropped SSH session, a crashed laptop or a hung process
-   cannot leave a router half-configured for longer than that.
-3. Send the plan one line at a time and check each reply for `% Invalid input`,
-   `% Incomplete command` or `% Ambiguous command`. (Netmiko's `send_config_set` checks
-   nothing unless given `error_pattern`, sends on after an error otherwise, and leaves the
-   session in config mode when it raises; one line at a time tells us exactly which line
-   failed and that nothing after it was sent.)
-4. On a refused line: `end`, `configure revert now` (fallback: `configure replace` of the
+1. Snapshot the exact prior configuration on the router itself, in a file of this change's
+   own (`bootflash:pmiptui-<router>-<time>-<pid>.cfg`). It survives our session, so the prior
+   config can be restored with `configure replace … force` even from a new session, by
+   `pmiptui config recover`, or by hand. It is deleted when the change ends cleanly; a
+   snapshot left on the router marks a change that did not finish.
+2. Arm the router's own safety net: `configure terminal revert timer 5`. With `archive` /
+   `path` configured, IOS XE rolls the change back by itself if no `configure confirm`
+   arrives within five minutes: a dropped SSH session or a killed process cannot leave a
+   router half-configured for longer than that.
+3. Where the router has `configuration mode exclusive manual`, configuration is entered with
+   `configure terminal lock`, so no other session can configure until we leave it (with
+   `auto`, the router locks on every `configure terminal` by itself).
+4. Send the plan one line at a time and check each reply for `% Invalid input`,
+   `% Incomplete command` or `% Ambiguous command`, so we know exactly which line failed and
+   that nothing after it was sent.
+5. On a refused line: `end`, `configure revert now` (fallback: `configure replace` of the
    snapshot), then re-read `show running-config` and compare it with the snapshot. Only a
    byte-identical read-back (after dropping IOS's timestamp/header lines) counts as rolled back.
-5. On success: `end`, `configure confirm`.
-6. If the session breaks mid-apply: reconnect, restore as in 4, verify, report. If even the
-   reconnect fails, the revert timer is the safety net, and the result says so.
+6. On success: `end`, `configure confirm`, read back.
+7. If the session breaks, what happens depends on how far the change got (`Phase`): before
+   the confirm it is rolled back from a new session; once confirmed it is never undone, and
+   the result says it is on the router but could not be verified.
 
 A router without `archive path` cannot arm the revert timer: the apply then relies on the
 snapshot and `configure replace` alone, and the result notes it.
@@ -28,88 +31,56 @@ snapshot and `configure replace` alone, and the result notes it.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 
-from pmiptui.configgen.diff import ConfigDiff, config_diff, normalize
+from pmiptui.configgen.diff import config_diff
 from pmiptui.configgen.plan import PlanLine
+from pmiptui.device.outcome import ApplyResult, FailedLine, Phase, Status
+from pmiptui.device.rollback import (
+    REVERT_MINUTES,
+    Ending,
+    after_confirm_lost,
+    discard,
+    recover,
+    restore,
+)
+from pmiptui.device.router_guard import SNAPSHOT_FS, SNAPSHOT_PREFIX, exclusive_mode
+from pmiptui.device.running import SLOW_S, read_running
 from pmiptui.device.session import RouterSession
-from pmiptui.errors import ConfigRejected, ConnectionLost, DeviceError, PmipError
+from pmiptui.errors import ChangeRefused, ConfigRejected, ConnectionLost, DeviceError
 from pmiptui.ios.config_tree import parse_running_config, walk
 from pmiptui.redact import mask_secrets
 
-REVERT_MINUTES = 5
-"""How long IOS waits for `configure confirm` before rolling back by itself."""
-ROLLBACK_FILE = "bootflash:pmiptui-rollback.cfg"
-"""Where the prior configuration is saved on the router before any change."""
+__all__ = [
+    "ApplyResult",
+    "FailedLine",
+    "OnLine",
+    "Status",
+    "apply_plan",
+    "has_archive_path",
+    "read_running",
+    "save_config",
+    "snapshot",
+    "snapshot_name",
+]
+
 IOS_ERROR = re.compile(r"%\s*(Invalid input|Incomplete command|Ambiguous command)")
 """Replies that mean IOS refused a configuration line."""
+LOCKED_OUT = re.compile(
+    r"locked exclusively by|Can't lock configuration mode|already pending", re.IGNORECASE
+)
+"""Replies that mean another session holds the configuration, or its own pending change."""
 _COPY_QUESTIONS = [
     (r"Destination filename \[[^\]]*\]\?", ""),
     (r"[Oo]ver\s?write\?.*\[confirm\]", "y"),
     (r"\[confirm\]", ""),
 ]
-_SLOW_S = 120.0
 
 OnLine = Callable[[int, PlanLine], None]
 """Called just before plan line N (1-based) is sent: progress for screens and logs."""
-
-
-class Status(StrEnum):
-    """How an apply ended."""
-
-    APPLIED = "applied"
-    REJECTED_ROLLED_BACK = "rejected_rolled_back"
-    """The router refused a line; it is back on its prior configuration (verified)."""
-    INTERRUPTED_ROLLED_BACK = "interrupted_rolled_back"
-    """The session broke mid-apply; after reconnecting the router is back on its prior config."""
-    ROLLBACK_FAILED = "rollback_failed"
-    """The change failed and the prior configuration could not be verified: state uncertain."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FailedLine:
-    """The plan line the router refused (or that was being sent when the session broke)."""
-
-    number: int
-    """1-based position in the plan."""
-    text: str
-    """The line with key material masked."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ApplyResult:
-    """The outcome of one apply; every text in it has key material masked."""
-
-    router: str
-    status: Status
-    before: str
-    """The running-config the change started from (the snapshot)."""
-    after: str
-    """The running-config read back at the end (empty if it could not be read)."""
-    diff: ConfigDiff
-    """PMIPv6 section of `before` against `after`."""
-    failed_line: FailedLine | None = None
-    router_message: str = ""
-    """What the router said about the failed line (or what broke)."""
-    verification: str = ""
-    """How the end state was checked, in one sentence."""
-    revert_timer: bool = True
-    """False when the router has no `archive path`, so only the snapshot protected the change."""
-    notes: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        """True when the change is on the router."""
-        return self.status is Status.APPLIED
-
-
-def read_running(session: RouterSession) -> str:
-    """`show running-config`, normalised (no CR, no header or timestamp lines)."""
-    text = session.send("show running-config", read_timeout=_SLOW_S, doing="reading running-config")
-    return normalize(text)
 
 
 def has_archive_path(running: str) -> bool:
@@ -121,20 +92,53 @@ def has_archive_path(running: str) -> bool:
     )
 
 
-def snapshot(session: RouterSession) -> None:
-    """Copy the running config to ROLLBACK_FILE; ConfigRejected (nothing changed) on failure."""
+def snapshot_name(router: str) -> str:
+    """A snapshot file of this change's own: router, UTC time and process id."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", router)[:40]
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    return f"{SNAPSHOT_FS}{SNAPSHOT_PREFIX}{safe}-{stamp}-{os.getpid()}.cfg"
+
+
+def snapshot(session: RouterSession, url: str) -> None:
+    """Copy the running config to `url`; ConfigRejected (nothing changed) on failure."""
     out = session.dialog(
-        f"copy running-config {ROLLBACK_FILE}",
+        f"copy running-config {url}",
         _COPY_QUESTIONS,
-        read_timeout=_SLOW_S,
+        read_timeout=SLOW_S,
         doing="saving the rollback snapshot",
     )
     if "bytes copied" not in out or re.search(r"%\s*Error", out):
         message = _router_message(out) or "no `bytes copied` confirmation"
         raise ConfigRejected(
-            f"{session.target.name} did not save the rollback snapshot to {ROLLBACK_FILE} "
+            f"{session.target.name} did not save the rollback snapshot to {url} "
             f"({message}); nothing was changed"
         )
+
+
+class _Progress:
+    """How far one apply got: the phase, and the line being sent."""
+
+    def __init__(self, total: int) -> None:
+        self.phase = Phase.SENDING
+        self.total = total
+        self.number = 0
+        self.line: PlanLine | None = None
+
+    @property
+    def failed(self) -> FailedLine | None:
+        if self.line is None or self.phase is not Phase.SENDING:
+            return None
+        return FailedLine(number=self.number, text=self.line.shown)
+
+    @property
+    def where(self) -> str:
+        if self.phase is Phase.CONFIRMING:
+            return "confirming the change (`configure confirm`)"
+        if self.phase is Phase.CONFIRMED:
+            return "reading back the confirmed change"
+        if self.line is None:
+            return "entering configuration mode"
+        return f"sending line {self.number} of {self.total}"
 
 
 def apply_plan(
@@ -147,201 +151,120 @@ def apply_plan(
     """Apply `plan` all-or-nothing (see the module doc); never leaves config mode open.
 
     Raises only before anything was changed: DeviceError if the running-config cannot be
-    read, ConfigRejected if the snapshot cannot be saved. Every failure after that is a
-    result whose texts are masked.
+    read, ConfigRejected if the snapshot cannot be saved, ChangeRefused if another session
+    holds the configuration. Every failure after that is a result whose texts are masked.
     """
     before = read_running(session)
     timer = has_archive_path(before)
+    exclusive = exclusive_mode(before)
     notes: list[str] = []
     if not timer:
         notes.append(
             "no `archive path` on the router: no revert timer; the snapshot and "
             "`configure replace` were the only protection"
         )
-    snapshot(session)
-    number, line = 0, None
+    snap = snapshot_name(session.target.name)
+    snapshot(session, snap)
+    end = Ending(session=session, before=before, timer=timer, snapshot=snap, notes=notes)
+    progress = _Progress(len(plan))
     try:
-        if timer:
-            out = session.send(
-                f"configure terminal revert timer {revert_minutes}", doing="entering config mode"
-            )
-            if IOS_ERROR.search(out) or ("archive" in out.lower() and "requires" in out.lower()):
-                timer = False
-                notes.append("the router refused the revert timer; using `configure replace`")
-                session.send("configure terminal", doing="entering config mode")
-        else:
-            session.send("configure terminal", doing="entering config mode")
-        for number, line in enumerate(plan, start=1):
+        end.timer = _enter_config(session, timer, exclusive, revert_minutes, notes)
+        for progress.number, progress.line in enumerate(plan, start=1):
             if on_line is not None:
-                on_line(number, line)
-            reply = session.send(line.text, doing=f"sending line {number}")
+                on_line(progress.number, progress.line)
+            reply = session.send(progress.line.text, doing=f"sending line {progress.number}")
             if IOS_ERROR.search(reply):
                 session.send("end", doing="leaving config mode")
-                return _restore(
-                    session,
-                    before,
-                    timer,
+                return restore(
+                    end,
                     status=Status.REJECTED_ROLLED_BACK,
-                    failed=FailedLine(number=number, text=line.shown),
+                    failed=progress.failed,
                     message=_router_message(reply),
-                    notes=notes,
                 )
         session.send("end", doing="leaving config mode")
-        if timer:
+        if end.timer:
+            progress.phase = Phase.CONFIRMING
             confirm = session.send("configure confirm", doing="confirming the change")
             if "%" in confirm:
+                progress.phase = Phase.SENDING
                 raise ConfigRejected(f"configure confirm: {_router_message(confirm)}")
+        progress.phase = Phase.CONFIRMED
         after = read_running(session)
+    except ChangeRefused:
+        discard(session, snap, notes)
+        raise
     except (DeviceError, ConfigRejected) as error:
-        failed = FailedLine(number=number, text=line.shown) if line is not None else None
-        return _recover(session, before, timer, error, failed, notes)
+        return _lost(end, progress, error)
     except KeyboardInterrupt:
-        # Ctrl-C mid-read leaves the channel out of step: start again from a new session.
-        failed = FailedLine(number=number, text=line.shown) if line is not None else None
+        # Ctrl-C mid-read leaves the channel out of step: go on from a new session.
         stopped = ConnectionLost(f"interrupted by the operator on {session.target.name}")
-        return _recover(session, before, timer, stopped, failed, notes)
+        return _lost(end, progress, stopped)
+    discard(session, snap, notes)
     return ApplyResult(
         router=session.target.name,
         status=Status.APPLIED,
         before=mask_secrets(before),
         after=mask_secrets(after),
         diff=config_diff(before, after),
-        verification="confirmed (configure confirm)" if timer else "applied (no revert timer)",
-        revert_timer=timer,
+        verification="confirmed (configure confirm)" if end.timer else "applied (no revert timer)",
+        revert_timer=end.timer,
         notes=tuple(notes),
     )
 
 
-def _ended(
-    session: RouterSession,
-    before: str,
-    timer: bool,
-    *,
-    status: Status,
-    after: str | None,
-    verification: str,
-    failed: FailedLine | None,
-    message: str,
-    notes: list[str],
-) -> ApplyResult:
-    """A failed apply's result; `after` None when the config could not be read back."""
-    return ApplyResult(
-        router=session.target.name,
-        status=status,
-        before=mask_secrets(before),
-        after=mask_secrets(after or ""),
-        diff=config_diff(before, before if after is None else after),
-        failed_line=failed,
-        router_message=mask_secrets(message),
-        verification=verification,
-        revert_timer=timer,
-        notes=tuple(notes),
-    )
+def _lost(end: Ending, progress: _Progress, error: DeviceError | ConfigRejected) -> ApplyResult:
+    """The session broke (or the router refused the confirm): settle by the phase reached."""
+    if progress.phase is Phase.SENDING:
+        return recover(end, error, progress.failed, lost_in=progress.where)
+    return after_confirm_lost(end, error, progress.phase, lost_in=progress.where)
 
 
-def _restore(
-    session: RouterSession,
-    before: str,
-    timer: bool,
-    *,
-    status: Status,
-    failed: FailedLine | None,
-    message: str,
-    notes: list[str],
-) -> ApplyResult:
-    """Put the prior config back on an open session in exec mode, and prove it."""
-    try:
-        after, how = _roll_back(session, before, timer)
-    except DeviceError as error:
-        return _recover(session, before, timer, error, failed, notes, message=message)
-    restored = after == before
-    return _ended(
-        session,
-        before,
-        timer,
-        status=status if restored else Status.ROLLBACK_FAILED,
-        after=after,
-        verification=(
-            f"rolled back with {how}: running-config identical to the snapshot"
-            if restored
-            else f"after {how} the running-config still differs from the snapshot"
-        ),
-        failed=failed,
-        message=message,
-        notes=notes,
-    )
+def _enter_config(
+    session: RouterSession, timer: bool, exclusive: str | None, minutes: int, notes: list[str]
+) -> bool:
+    """Arm the revert timer and enter config mode (locked where the router locks).
 
-
-def _roll_back(session: RouterSession, before: str, timer: bool) -> tuple[str, str]:
-    """Try `configure revert now`, then `configure replace`; the config read back and how."""
+    Returns whether the revert timer is armed. ChangeRefused, with nothing of ours left
+    pending, when another session holds the configuration.
+    """
     if timer:
-        out = session.send("configure revert now", read_timeout=_SLOW_S, doing="rolling back")
-        if "No Rollback" not in out and "%" not in out:
-            after = read_running(session)
-            if after == before:
-                return after, "`configure revert now`"
-    session.send(
-        f"configure replace {ROLLBACK_FILE} force", read_timeout=_SLOW_S, doing="rolling back"
-    )
-    return read_running(session), f"`configure replace {ROLLBACK_FILE} force`"
+        out = session.send(
+            f"configure terminal revert timer {minutes}", doing="entering config mode"
+        )
+        _refuse_if_locked(session, out)
+        if IOS_ERROR.search(out) or ("archive" in out.lower() and "requires" in out.lower()):
+            timer = False
+            notes.append("the router refused the revert timer; using `configure replace`")
+        elif exclusive == "manual":
+            # The timer is armed; leave and come back in holding the exclusive lock.
+            session.send("end", doing="leaving config mode")
+            out = session.send("configure terminal lock", doing="locking configuration")
+            if LOCKED_OUT.search(out) or IOS_ERROR.search(out):
+                session.send("configure confirm", doing="disarming our revert timer")
+                _refuse_if_locked(session, out, fallback=True)
+            return True
+        else:
+            return True
+    command = "configure terminal lock" if exclusive == "manual" else "configure terminal"
+    out = session.send(command, doing="entering config mode")
+    _refuse_if_locked(session, out)
+    return timer
 
 
-def _recover(
-    session: RouterSession,
-    before: str,
-    timer: bool,
-    error: PmipError,
-    failed: FailedLine | None,
-    notes: list[str],
-    *,
-    message: str = "",
-) -> ApplyResult:
-    """The session broke mid-apply: reconnect, roll back, and prove it."""
-    refused = bool(message)
-    message = message or error.message
-    try:
-        session.reconnect()
-        after, how = _roll_back(session, before, timer)
-    except DeviceError as again:
-        safety = (
-            f"its revert timer will restore the prior config within {REVERT_MINUTES} minutes "
-            "unless someone types `configure confirm`"
-            if timer
-            else f"restore it with `configure replace {ROLLBACK_FILE} force`"
-        )
-        return _ended(
-            session,
-            before,
-            timer,
-            status=Status.ROLLBACK_FAILED,
-            after=None,
-            verification=f"could not reconnect to roll back ({again.message}); {safety}",
-            failed=failed,
-            message=message,
-            notes=notes,
-        )
-    restored = after == before
-    status = Status.REJECTED_ROLLED_BACK if refused else Status.INTERRUPTED_ROLLED_BACK
-    return _ended(
-        session,
-        before,
-        timer,
-        status=status if restored else Status.ROLLBACK_FAILED,
-        after=after,
-        verification=(
-            f"reconnected and rolled back with {how}: running-config identical to the snapshot"
-            if restored
-            else f"reconnected; after {how} the running-config still differs from the snapshot"
-        ),
-        failed=failed,
-        message=message,
-        notes=notes,
+def _refuse_if_locked(session: RouterSession, reply: str, *, fallback: bool = False) -> None:
+    """ChangeRefused quoting the router when `reply` says the configuration is held."""
+    if not (LOCKED_OUT.search(reply) or fallback):
+        return
+    said = " ".join(line.strip() for line in reply.splitlines() if line.strip())[:300]
+    raise ChangeRefused(
+        f"{session.target.name} refused configuration mode: {mask_secrets(said)}; "
+        "nothing was changed. Try again when the other session has finished."
     )
 
 
 def save_config(session: RouterSession) -> str:
     """`write memory`; the router's answer, or ConfigRejected when it did not say `[OK]`."""
-    out = session.send("write memory", read_timeout=_SLOW_S, doing="saving the configuration")
+    out = session.send("write memory", read_timeout=SLOW_S, doing="saving the configuration")
     if "[OK]" not in out:
         raise ConfigRejected(
             f"{session.target.name}: write memory did not report [OK] "

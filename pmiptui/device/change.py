@@ -6,16 +6,21 @@ exactly the same change the same way and leave the same audit record.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 
 from pmiptui.audit import AuditRecord, write_audit
 from pmiptui.configgen.diff import ConfigDiff, config_diff, predict
 from pmiptui.configgen.plan import PlanLine
 from pmiptui.device.apply import ApplyResult, OnLine, apply_plan, read_running, save_config
+from pmiptui.device.change_lock import change_lock
+from pmiptui.device.outcome import Status
+from pmiptui.device.router_guard import ensure_router_free
 from pmiptui.device.session import RouterSession
 from pmiptui.device.verify import Verification, read_globals, role_of, verify_change
-from pmiptui.errors import PmipError
+from pmiptui.errors import ChangeRefused, DeviceError, PmipError
+from pmiptui.inventory import RouterTarget
 
 SAVE_PROCEDURE = "write memory"
 """The audit log's `procedure` for a separate save."""
@@ -48,8 +53,34 @@ class ChangeRun:
         return self.verification is not None and not self.verification.passed
 
 
+@contextmanager
+def exclusive_change(
+    target: RouterTarget, procedure_id: str, *, ticket: str | None = None
+) -> Iterator[None]:
+    """Hold the router's change lock on this host; a refusal is audited as `refused`."""
+    try:
+        with change_lock(target, procedure_id):
+            yield
+    except ChangeRefused as error:
+        write_audit(
+            AuditRecord(
+                router=target.name,
+                procedure=procedure_id,
+                ticket=ticket,
+                result="refused",
+                detail=error.message,
+            )
+        )
+        raise
+
+
 def prepare_change(session: RouterSession, plan: Sequence[PlanLine]) -> PreparedChange:
-    """Read the running-config and predict the plan's effect on it (nothing is sent)."""
+    """Check no other change holds or is pending on the router, read its running-config and
+    predict the plan's effect on it (nothing is sent).
+
+    ChangeRefused, naming who and how to settle it, when the router is not free.
+    """
+    ensure_router_free(session)
     before = read_running(session)
     predicted = predict(before, plan)
     return PreparedChange(before=before, predicted=predicted, diff=config_diff(before, predicted))
@@ -78,6 +109,8 @@ def run_change(
     note("saving the rollback snapshot and sending the lines")
     try:
         result = apply_plan(session, plan, on_line=on_line)
+    except ChangeRefused:
+        raise  # audited as `refused` by exclusive_change
     except PmipError as error:
         write_audit(AuditRecord(**record, result="not_applied", detail=error.message))
         raise
@@ -85,18 +118,26 @@ def run_change(
     saved = False
     if result.ok:
         note("reading back and verifying")
-        verification = verify_change(
-            session,
-            plan,
-            before=prepared.before,
-            predicted=prepared.predicted,
-            globals_before=globals_before,
-            role=role,
-        )
-        if verification.passed and save:
+        try:
+            verification = verify_change(
+                session,
+                plan,
+                before=prepared.before,
+                predicted=prepared.predicted,
+                globals_before=globals_before,
+                role=role,
+            )
+        except DeviceError as error:
+            result = _unverified(result, error)
+        if verification is not None and verification.passed and save:
             note("saving: write memory")
-            save_config(session)
-            saved = True
+            try:
+                save_config(session)
+                saved = True
+            except PmipError as error:
+                result = replace(
+                    result, notes=(*result.notes, f"write memory failed: {error.message}")
+                )
     run = ChangeRun(result=result, verification=verification, saved=saved)
     write_audit(
         AuditRecord(
@@ -126,6 +167,19 @@ def save_change(session: RouterSession, *, ticket: str | None = None) -> str:
         raise
     write_audit(AuditRecord(**record, result="saved", detail=answer, saved=True))
     return answer
+
+
+def _unverified(result: ApplyResult, error: DeviceError) -> ApplyResult:
+    """A confirmed change whose verification broke off: on the router, not verified."""
+    return replace(
+        result,
+        status=Status.CONFIRMED_UNVERIFIED,
+        verification=(
+            f"{result.verification}: the change is on the router, but verification could not "
+            f"finish ({error.message}); verify it with "
+            f"`pmiptui show {result.router} config`"
+        ),
+    )
 
 
 def _quiet(read: Callable[[], str]) -> str:

@@ -11,8 +11,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from pmiptui.configgen.plan import PlanLine
-from pmiptui.device.apply import read_running
-from pmiptui.device.change import ChangeRun, prepare_change, run_change, save_change
+from pmiptui.device.change import (
+    ChangeRun,
+    exclusive_change,
+    prepare_change,
+    run_change,
+    save_change,
+)
+from pmiptui.device.running import read_running
 from pmiptui.device.session import RouterSession
 from pmiptui.errors import InputError
 from pmiptui.inventory import RouterTarget
@@ -39,12 +45,15 @@ class SshConfigurator:
         self._targets = dict(targets)
         self._session = session
 
-    @contextmanager
-    def _open(self, router: str) -> Iterator[RouterSession]:
+    def _target(self, router: str) -> RouterTarget:
         target = self._targets.get(router)
         if target is None:
             raise InputError(f"no router named {router!r} in the inventory")
-        session = self._session(target).open()
+        return target
+
+    @contextmanager
+    def _open(self, router: str) -> Iterator[RouterSession]:
+        session = self._session(self._target(router)).open()
         try:
             yield session
         finally:
@@ -72,7 +81,8 @@ class SshConfigurator:
                 on_line(ApplyProgress(text=line.shown, number=number, total=len(lines)))
 
         note(f"connecting to {router}")
-        with self._open(router) as session:
+        target = self._target(router)
+        with exclusive_change(target, procedure_id, ticket=ticket), self._open(router) as session:
             note("reading running-config")
             prepared = prepare_change(session, lines)
             if not prepared.diff.changed:

@@ -231,17 +231,12 @@ class RouterSession:
         return rf"{re.escape(base)}(?:\([^)\n]*\))?[>#]"
 
     def send(self, line: str, *, read_timeout: float | None = None, doing: str = "") -> str:
-        """Type one line and return the router's answer up to the next prompt (no echo)."""
-        conn = self._connection()
-        with self._mapped(doing or "running a command"):
-            output = conn.send_command(
-                line,
-                expect_string=self.prompt_pattern,
-                read_timeout=read_timeout or self.read_timeout,
-                strip_prompt=True,
-                strip_command=True,
-            )
-        return str(output)
+        """Type one line and return the router's answer up to the next prompt (no echo).
+
+        Read with the same chunked reader as `show`, so a closed channel is noticed within
+        one poll interval instead of after Netmiko's whole read timeout.
+        """
+        return self.show(line, read_timeout=read_timeout, doing=doing or "running a command")
 
     def show(self, command: str, *, read_timeout: float | None = None, doing: str = "") -> str:
         """Run a show command and return its output, however large, without echo or prompt.
@@ -254,19 +249,22 @@ class RouterSession:
         """
         conn = self._connection()
         timeout = read_timeout or self.read_timeout
+        prompt_at_end = re.compile(rf"(?:^|\n){self.prompt_pattern}[ \t]*$")
         with self._mapped(doing or f"running `{command}`"):
             conn.write_channel(conn.normalize_cmd(command))
-            chunks = self._read_to_prompt(conn, timeout, command)
+            chunks = self._read_until(conn, prompt_at_end, timeout, command)
         return _without_echo_and_prompt(chunks, command, self.prompt_pattern)
 
-    def _read_to_prompt(self, conn: BaseConnection, timeout: float, command: str) -> list[str]:
-        """Chunks read until the text ends in a prompt; ReadTimeout after `timeout` seconds.
+    def _read_until(
+        self, conn: BaseConnection, end: re.Pattern[str], timeout: float, command: str
+    ) -> list[str]:
+        """Chunks read until the text's tail matches `end`; ReadTimeout after `timeout` s.
 
         Reads at most _CHUNK_BYTES at a time: Netmiko's `read_channel` drains everything
         buffered into one string and runs its line-ending regexes over it, which at full
-        speed is megabytes, and the GIL is held for as long.
+        speed is megabytes, and the GIL is held for as long. Between reads the channel is
+        checked, so a router that hung up is noticed at once.
         """
-        prompt_at_end = re.compile(rf"(?:^|\n){self.prompt_pattern}[ \t]*$")
         read = _chunk_reader(conn)
         chunks: list[str] = []
         tail = ""
@@ -276,7 +274,7 @@ class RouterSession:
             if data:
                 chunks.append(data)
                 tail = (tail + data)[-_TAIL_CHARS:]
-                if prompt_at_end.search(tail):
+                if end.search(tail):
                     return chunks
                 continue
             self._connection()  # ConnectionLost at once if the router hung up
@@ -298,27 +296,20 @@ class RouterSession:
         """
         conn = self._connection()
         questions = "|".join(f"(?:{pattern})" for pattern, _ in answers)
-        expect = f"(?:{questions})|(?:{self.prompt_pattern})"
+        prompt = self.prompt_pattern
+        end = re.compile(rf"(?:{questions})[ \t]*$|(?:^|\n){prompt}[ \t]*$")
+        timeout = read_timeout or self.read_timeout
         transcript = []
         with self._mapped(doing or line):
-            text = conn.send_command(
-                line,
-                expect_string=expect,
-                read_timeout=read_timeout or self.read_timeout,
-                strip_prompt=False,
-            )
+            conn.write_channel(conn.normalize_cmd(line))
+            text = "".join(self._read_until(conn, end, timeout, line))
             for _ in range(10):
-                transcript.append(str(text))
-                reply = _latest_answer(str(text), answers)
-                if reply is None or re.search(rf"{self.prompt_pattern}\s*$", str(text)):
+                transcript.append(text)
+                reply = _latest_answer(text, answers)
+                if reply is None or re.search(rf"{prompt}\s*$", text):
                     break
-                text = conn.send_command(
-                    reply,
-                    expect_string=expect,
-                    read_timeout=read_timeout or self.read_timeout,
-                    strip_prompt=False,
-                    cmd_verify=False,
-                )
+                conn.write_channel(conn.normalize_cmd(reply))
+                text = "".join(self._read_until(conn, end, timeout, line))
         return "\n".join(transcript)
 
     def _connection(self) -> BaseConnection:
@@ -375,12 +366,16 @@ def _without_echo_and_prompt(chunks: list[str], command: str, prompt: str) -> st
     Only the first and last chunks are edited, so no step works on the whole text but
     the join.
     """
-    head = next((i for i, chunk in enumerate(chunks) if "\n" in chunk), None)
-    if head is None:
-        return ""  # nothing but the echo and the prompt
-    first, _newline, rest = "".join(chunks[: head + 1]).partition("\n")
+    start, head = "", 0
+    while "\n" not in start.lstrip("\n"):
+        if head == len(chunks):
+            return ""  # nothing but the echo and the prompt
+        start += chunks[head]
+        head += 1
+    blank = len(start) - len(start.lstrip("\n"))  # a slow router may end the line first
+    first, _newline, rest = start[blank:].partition("\n")
     if first.rstrip().endswith(command.strip()):
-        chunks = [rest, *chunks[head + 1 :]]
+        chunks = [rest, *chunks[head:]]
     last = chunks[-1]
     cut = last.rfind("\n")
     if re.fullmatch(rf"{prompt}[ \t]*", last[cut + 1 :]):

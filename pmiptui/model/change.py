@@ -23,6 +23,11 @@ class ChangeStatus(StrEnum):
     """The router refused a line; it is back on its prior configuration (verified)."""
     INTERRUPTED_ROLLED_BACK = "interrupted_rolled_back"
     """The session broke mid-apply; after reconnecting the prior config was restored."""
+    CONFIRMED_UNVERIFIED = "confirmed_unverified"
+    """Every line went in and the change was confirmed, but the read-back could not finish."""
+    CONFIRM_UNKNOWN = "confirm_unknown"
+    """The session broke during `configure confirm` and the router cannot be reached: it holds
+    the whole new config, or the whole old one once its revert timer fires."""
     ROLLBACK_FAILED = "rollback_failed"
     """The change failed and the prior configuration could not be verified: state uncertain."""
     NOT_APPLIED = "not_applied"
@@ -34,6 +39,7 @@ class ChangeStatus(StrEnum):
         return self in (
             ChangeStatus.APPLIED,
             ChangeStatus.APPLIED_UNVERIFIED,
+            ChangeStatus.CONFIRMED_UNVERIFIED,
             ChangeStatus.NO_CHANGE,
         )
 

@@ -9,7 +9,7 @@ import pytest
 from pmiptui.configgen.diff import pmipv6_section, predict
 from pmiptui.configgen.plan import PlanLine, build_plan
 from pmiptui.configgen.procedure import Procedure, Step
-from pmiptui.device.apply import ROLLBACK_FILE, Status, apply_plan, read_running, save_config
+from pmiptui.device.apply import Status, apply_plan, read_running, save_config
 from pmiptui.device.session import RouterSession
 from pmiptui.device.verify import read_globals, verify_change
 from pmiptui.inventory import Inventory
@@ -60,9 +60,11 @@ def test_plan_applies_confirms_and_reads_back(pristine: LabThread, inventory: In
     assert "+ nai u1@example.com" in result.diff.unified
     assert result.revert_timer
     assert router.revert is None  # confirmed: no rollback pending
-    assert ROLLBACK_FILE in router.files
-    assert parse_running_config(router.files[ROLLBACK_FILE]) is not None
-    assert pmipv6_section(router.files[ROLLBACK_FILE]) == pmipv6_section(before)
+    copies = [e.line for e in router.log if e.line.startswith("copy running-config")]
+    assert copies and copies[-1].startswith("copy running-config bootflash:pmiptui-mag1-")
+    snapshot = copies[-1].split()[-1]
+    assert f"delete /force {snapshot}" in [e.line for e in router.log]
+    assert not [url for url in router.files if "pmiptui-" in url]  # removed when it ended
 
 
 def test_rejected_line_rolls_everything_back(pristine: LabThread, inventory: Inventory) -> None:

@@ -34,6 +34,8 @@ HEADLINES = {
     ChangeStatus.REJECTED_ROLLED_BACK: "REJECTED by the router: rolled back",
     ChangeStatus.INTERRUPTED_ROLLED_BACK: "INTERRUPTED: reconnected and rolled back",
     ChangeStatus.ROLLBACK_FAILED: "!!! ROLLBACK FAILED: ROUTER STATE UNCERTAIN !!!",
+    ChangeStatus.CONFIRMED_UNVERIFIED: "APPLIED and CONFIRMED, but NOT VERIFIED",
+    ChangeStatus.CONFIRM_UNKNOWN: "!!! CONFIRM UNKNOWN: new or old config, unproven !!!",
     ChangeStatus.NOT_APPLIED: "NOT APPLIED: nothing was changed",
 }
 """The banner of each outcome."""
@@ -45,6 +47,8 @@ SEVERITY = {
     ChangeStatus.NOT_APPLIED: "-warn",
     ChangeStatus.REJECTED_ROLLED_BACK: "-error",
     ChangeStatus.ROLLBACK_FAILED: "-loud",
+    ChangeStatus.CONFIRMED_UNVERIFIED: "-warn",
+    ChangeStatus.CONFIRM_UNKNOWN: "-loud",
 }
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
@@ -27,9 +28,13 @@ from pmiptui.ui.prepare import ShownBindings
 from pmiptui.ui.replay import ReplayController
 from pmiptui.ui.screens.fleet import FleetScreen
 from pmiptui.ui.screens.help import HelpScreen
+from pmiptui.ui.terminal_filter import TerminalSafe
 
 _RETRY_NOTE = re.compile(r" \(next try in \d+ s\)$")
 """What the poller adds to a failing router's error while it backs off."""
+
+
+_TERMINAL_SAFE = TerminalSafe()
 
 
 class PmipApp(App[None]):
@@ -88,6 +93,10 @@ class PmipApp(App[None]):
         self.notices = tuple(notices)
         """What the composition root could not set up as asked (a history set aside or
         missing); shown as warnings once the console is up."""
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then TerminalSafe: router text never drives the terminal."""
+        return [*super().get_line_filters(), _TERMINAL_SAFE]
 
     def on_mount(self) -> None:
         self.set_keymap(self._keymap)

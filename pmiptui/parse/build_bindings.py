@@ -11,34 +11,54 @@ from pmiptui.parse.kinds import Built
 from pmiptui.parse.values import to_encap, to_int, to_ip, to_prefix
 
 _NO_ADDRESS = {"none", "0.0.0.0", "0x0"}
-_peer_ip = lru_cache(maxsize=4096)(to_ip)
-"""Peer addresses repeat across thousands of bindings: normalise each once."""
+
+
+@lru_cache(maxsize=4096)
+def _peer_ip(text: str | None, field: str) -> str | None:
+    """Peer addresses repeat across thousands of bindings: normalise each once."""
+    return to_ip(text, field=field)
+
+
+_encap = lru_cache(maxsize=256)(to_encap)
+"""A handful of encapsulation labels, printed once per binding."""
 _REQUIRED = {"state": "State", "peer_id": "peer", "lifetime": "Lifetime", "tunnel": "Tunnel"}
 
 
+def _int(value: Any, field: str) -> int | None:
+    """`to_int`, with the common case (digits) first: bindings have seven numbers each."""
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return to_int(value, field=field)
+
+
 def _binding(block: dict[str, Any]) -> Binding:
-    hoa = block.get("hoa")
-    hnps = block.get("hnps")
+    get = block.get
+    hoa = get("hoa")
+    hnps = get("hnps")
+    encap = get("encap")
     return Binding(
-        nai=block.get("nai") or "?",
+        nai=get("nai") or "?",
         domain=block["domain"],
-        state=block.get("state"),
-        interface=block.get("interface"),
+        state=get("state"),
+        interface=get("interface"),
         ipv4_home_address=None if hoa is None or hoa.lower() in _NO_ADDRESS else to_ip(hoa),
-        att=to_int(block.get("att"), field="att"),
-        att_name=block.get("att_name"),
-        llid=block.get("llid"),
-        peer_id=block.get("peer_id"),
-        peer_address=_peer_ip(block.get("peer_address"), field="peer Address"),
-        network=block.get("network"),
-        lifetime_sec=to_int(block.get("lifetime"), field="Lifetime"),
-        remaining_sec=to_int(block.get("remaining"), field="Remaining"),
-        sequence=to_int(block.get("sequence"), field="Sequence"),
-        tunnel=block.get("tunnel"),
-        encap=to_encap(block.get("encap")),
-        gre_key_up=to_int(block.get("gre_key_up"), field="GRE uplink key"),
-        gre_key_down=to_int(block.get("gre_key_down"), field="GRE downlink key"),
-        uptime_sec=to_int(block.get("uptime"), field="Uptime"),
+        att=_int(get("att"), "att"),
+        att_name=get("att_name"),
+        llid=get("llid"),
+        peer_id=get("peer_id"),
+        peer_address=_peer_ip(get("peer_address"), "peer Address"),
+        network=get("network"),
+        lifetime_sec=_int(get("lifetime"), "Lifetime"),
+        remaining_sec=_int(get("remaining"), "Remaining"),
+        sequence=_int(get("sequence"), "Sequence"),
+        tunnel=get("tunnel"),
+        encap=None if encap is None else _encap(encap),
+        gre_key_up=_int(get("gre_key_up"), "GRE uplink key"),
+        gre_key_down=_int(get("gre_key_down"), "GRE downlink key"),
+        uptime_sec=_int(get("uptime"), "Uptime"),
         ipv6_hnps=[to_prefix(prefix, field="HNP") or prefix for prefix in hnps.split()]
         if hnps
         else [],

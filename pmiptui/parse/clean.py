@@ -44,21 +44,30 @@ def clean_lines(raw: str, *, keep_indent: bool = False) -> list[Line]:
     """
     kept: list[Line] = []
     for number, line in enumerate(split_lines(raw), start=1):
-        stripped = line.strip()
-        if not stripped or _PROMPT_ONLY.match(stripped):
-            continue
-        if not kept and _ECHO.match(stripped):
-            continue
-        if _ERROR.match(stripped):
-            raise RouterError(f"router error at line {number}: {_WS.sub(' ', stripped)}")
-        if keep_indent:
-            body = line.rstrip().expandtabs(1)
-            indent = len(body) - len(body.lstrip(" "))
-            kept.append(Line(number, " " * indent + _WS.sub(" ", body.strip())))
-        else:
-            spaced = "  " in stripped or "\t" in stripped
-            kept.append(Line(number, _WS.sub(" ", stripped) if spaced else stripped))
+        text = clean_line(line, number, first=not kept, keep_indent=keep_indent)
+        if text is not None:
+            kept.append(Line(number, text))
     return kept
+
+
+def clean_line(line: str, number: int, *, first: bool, keep_indent: bool) -> str | None:
+    """One split line as a template sees it, or None when it is not output.
+
+    `first` is True until a line has been kept: only then can a line be the echoed command.
+    """
+    stripped = line.strip()
+    if not stripped or (stripped[-1] in "#>" and _PROMPT_ONLY.match(stripped)):
+        return None
+    if first and _ECHO.match(stripped):
+        return None
+    if stripped[0] == "%" and _ERROR.match(stripped):
+        raise RouterError(f"router error at line {number}: {_WS.sub(' ', stripped)}")
+    if keep_indent:
+        body = line.rstrip().expandtabs(1)
+        indent = len(body) - len(body.lstrip(" "))
+        return " " * indent + _WS.sub(" ", body.strip())
+    spaced = "  " in stripped or "\t" in stripped
+    return _WS.sub(" ", stripped) if spaced else stripped
 
 
 def looks_like_prompt(text: str) -> bool:

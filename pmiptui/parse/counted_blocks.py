@@ -52,20 +52,23 @@ def build_counted(
     announced = announced_total(data, kind, header)
     blocks = listed(data.get(blocks_key))
     records: list[Any] = []
+    append = records.append
     warnings: list[str] = []
+    needed = {*required, "uptime"}
     for block in blocks:
         name = block.get(name_key) or "?"
-        if "uptime" not in block:
-            raise TruncatedOutput(
-                f"{kind}: {noun} {name} stops before its Uptime line; the output looks cut short"
-            )
-        missing = [label for key, label in required.items() if key not in block]
-        if missing:
+        if not needed <= block.keys():
+            if "uptime" not in block:
+                raise TruncatedOutput(
+                    f"{kind}: {noun} {name} stops before its Uptime line; "
+                    "the output looks cut short"
+                )
+            missing = [label for key, label in required.items() if key not in block]
             warnings.append(f"{noun} {name}: no {', '.join(missing)} line")
         if check is not None:
             warnings.extend(check(block, name))
         try:
-            records.append(convert({**block, name_key: name}))
+            append(convert(block if block.get(name_key) else {**block, name_key: name}))
         except ParseError as error:
             raise ParseError(f"{kind}: {noun} {name}: {error.message}") from None
     check_count(kind, f"{noun}s", announced, len(blocks))

@@ -7,16 +7,21 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from pmiptui.errors import EmptyOutput, ForeignOutput, InputError, TruncatedOutput
 from pmiptui.parse.clean import Line, clean_lines
+from pmiptui.parse.fast_results import build
+from pmiptui.parse.fast_scan import scan
+from pmiptui.parse.fast_template import FastTemplate, compiled, support
 from pmiptui.parse.kinds import KINDS, Kind
 from pmiptui.parse.templates import block_start, line_patterns, template_text
 from pmiptui.redact import mask_secrets
 
 _SEPARATOR = re.compile(r"^-{3,}$")
 _CHUNK_LINES = 60_000
+
+Engine = Literal["auto", "ttp", "fast"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +56,21 @@ def kind_of(name: str) -> Kind:
         raise InputError(f"unknown kind {name!r}; choose one of: {', '.join(KINDS)}") from None
 
 
-def parse(kind_name: str, raw: str) -> ParseResult:
+def parse(kind_name: str, raw: str, *, engine: Engine = "auto") -> ParseResult:
     """Parse `raw` (exactly as Netmiko returned it) as the output of `kind_name`'s command.
 
+    `engine`: "auto" runs the one-pass engine when the kind's template is on it
+    (`fast_support`), else TTP; "ttp" always runs TTP, the reference; "fast" refuses kinds
+    the one-pass engine cannot run. Both give the same result.
     Raises RouterError, EmptyOutput, ForeignOutput or TruncatedOutput with a one-line message.
     """
     kind = kind_of(kind_name)
+    if engine != "ttp":
+        fast = compiled(kind.template)
+        if not isinstance(fast, str):
+            return _parse_fast(kind, fast, raw)
+        if engine == "fast":
+            raise InputError(f"{kind.name}: the one-pass engine cannot run its template: {fast}")
     lines = clean_lines(raw, keep_indent=kind.keep_indent)
     if not lines:
         raise EmptyOutput(f"{kind.name}: the router printed no output for `{kind.command}`")
@@ -71,11 +85,33 @@ def parse(kind_name: str, raw: str) -> ParseResult:
     )
 
 
+def fast_support(kind_name: str) -> str | None:
+    """None when `kind_name` parses on the one-pass engine, else why it keeps TTP."""
+    return support(kind_of(kind_name).template)
+
+
+def _parse_fast(kind: Kind, template: FastTemplate, raw: str) -> ParseResult:
+    """The one-pass engine: same checks, in the same order, as the TTP path."""
+    found = scan(template, raw, keep_indent=kind.keep_indent, recognises=kind.recognises)
+    if not found.kept:
+        raise EmptyOutput(f"{kind.name}: the router printed no output for `{kind.command}`")
+    if not found.recognised:
+        _check_is_ours(kind, clean_lines(raw, keep_indent=kind.keep_indent))
+    built = kind.build(build(template, found.runs))
+    return ParseResult(
+        kind=kind.name,
+        records=built.records,
+        unparsed=[UnparsedLine(number, mask_secrets(text)) for number, text in found.unparsed],
+        warnings=built.warnings,
+    )
+
+
 def run_template(kind: Kind, lines: list[Line]) -> dict[str, Any]:
     """Run the kind's TTP template over the cleaned lines; returns TTP's first result dict.
 
-    Outputs over _CHUNK_LINES lines (tens of thousands of bindings) are cut at block starts
-    and the chunks run in two worker processes, then their results are merged in order.
+    Outputs over _CHUNK_LINES lines are cut at block starts and the chunks run in two worker
+    processes, then their results are merged in order. Only kinds off the one-pass engine
+    (and `engine="ttp"`) come here; bindings and tunnels never need the pool now.
     """
     texts = [line.text for line in lines]
     chunks = _chunks(kind.template, texts)

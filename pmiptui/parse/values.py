@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import ipaddress
+import re
+import socket
 
 from pmiptui.errors import ParseError
+
+_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_CANONICAL_V4 = re.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}")
+"""Dotted quads `ipaddress` accepts and prints back unchanged."""
+_HEX_V6 = re.compile(r"[0-9A-Fa-f:]+")
 
 _TRUE = {"enabled", "enable", "yes", "true", "on", "up"}
 _FALSE = {"disabled", "disable", "no", "false", "off", "down"}
@@ -70,12 +77,35 @@ def to_encap(text: str | None) -> str | None:
     return _ENCAPS.get(key, key)
 
 
+def canonical_ip(text: str) -> tuple[str, int] | None:
+    """`str(ip_address(text))` and its max prefix length, in C for the plain forms.
+
+    Dotted quads without leading zeros print back unchanged; colon-hex IPv6 (no embedded
+    IPv4, no scope) round-trips through inet_pton/inet_ntop, whose RFC 5952 form is the one
+    `ipaddress` prints. Anything else (or invalid) gives None: ask `ipaddress`.
+    """
+    if _CANONICAL_V4.fullmatch(text):
+        return text, 32
+    if ":" in text and _HEX_V6.fullmatch(text):
+        try:
+            packed = socket.inet_pton(socket.AF_INET6, text)
+        except (OSError, ValueError):
+            return None
+        shown = socket.inet_ntop(socket.AF_INET6, packed)
+        return (shown, 128) if "." not in shown else None
+    return None
+
+
 def to_ip(text: str | None, *, field: str = "address") -> str | None:
     """An IPv4 or IPv6 address in canonical text form (IPv6 lower case, compressed)."""
     if text is None:
         return None
+    address = str(text).strip()
+    fast = canonical_ip(address)
+    if fast is not None:
+        return fast[0]
     try:
-        return str(ipaddress.ip_address(str(text).strip()))
+        return str(ipaddress.ip_address(address))
     except ValueError:
         raise ParseError(f"{field}: not an IP address: {text!r}") from None
 
@@ -85,14 +115,20 @@ def to_prefix(text: str | None, *, field: str = "prefix") -> str | None:
     if text is None:
         return None
     address, _, length = str(text).strip().partition("/")
+    fast = canonical_ip(address)
     try:
-        ip = ipaddress.ip_address(address)
+        shown, most = fast if fast is not None else _slow_ip(address)
         bits = int(length)
     except ValueError:
         raise ParseError(f"{field}: not an IP prefix: {text!r}") from None
-    if not 0 <= bits <= ip.max_prefixlen:
+    if not 0 <= bits <= most:
         raise ParseError(f"{field}: prefix length out of range: {text!r}")
-    return f"{ip}/{bits}"
+    return f"{shown}/{bits}"
+
+
+def _slow_ip(address: str) -> tuple[str, int]:
+    ip = ipaddress.ip_address(address)
+    return str(ip), ip.max_prefixlen
 
 
 def listed(value: object) -> list:

@@ -1,4 +1,4 @@
-"""Large outputs are parsed in chunks cut at block starts; the records must not change."""
+"""TTP parses large outputs in chunks cut at block starts; the records must not change."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ def test_chunked_parse_equals_whole_parse(
     kind: str, case: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = (FIXTURES / kind / f"{case}.txt").read_text()
-    whole = parse(kind, text)
+    whole = parse(kind, text, engine="ttp")
     monkeypatch.setattr(engine, "_CHUNK_LINES", 10)
     chunks = engine._chunks(engine.kind_of(kind).template, text.splitlines())
     assert len(chunks) > 1
-    chunked = parse(kind, text)
+    chunked = parse(kind, text, engine="ttp")
     assert to_data(chunked.records) == to_data(whole.records)
     assert chunked.unparsed == whole.unparsed

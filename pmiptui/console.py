@@ -81,6 +81,20 @@ def ask_missing_passwords(targets: list[RouterTarget]) -> list[RouterTarget]:
     return out
 
 
+def release_freed_memory() -> None:
+    """Put pyarrow's buffers on the system allocator, which gives freed memory back.
+
+    pyarrow's default pool (mimalloc) sets up a heap for every thread that allocates and
+    keeps what it frees. The console builds each router's binding table in a new worker
+    thread per poll, so with a fleet of 20 MAGs at 5 s its RSS grew by about 25 MB a minute
+    (Python's own heap stayed flat, as tracemalloc showed; memray traced the growth to
+    `mi_thread_init` under `arrow::PoolBuffer`). On the system pool it stays flat.
+    """
+    import pyarrow
+
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+
+
 def run_console(
     inventory_path: Path | None,
     *,
@@ -96,6 +110,7 @@ def run_console(
     from pmiptui.history.recording import RecordingPoller
 
     settings = user_settings()
+    release_freed_memory()
     lab = None
     if demo:
         from pmiptui.lab.runtime import LabOptions, LabThread

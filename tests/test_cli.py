@@ -104,3 +104,13 @@ def test_config_render_refuses_unknown_value_names(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert "heartbeat-interval: unknown name; expected one of:" in run.stderr
     assert "interval" in run.stderr
+
+
+def test_the_console_puts_arrow_buffers_on_the_system_allocator() -> None:
+    """pyarrow's mimalloc pool kept a heap per poll thread: RSS grew without end."""
+    import pyarrow
+
+    from pmiptui.console import release_freed_memory
+
+    release_freed_memory()
+    assert pyarrow.default_memory_pool().backend_name == "system"

@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from pmiptui.console import release_freed_memory
 from pmiptui.device.poller import SshPoller
 from pmiptui.history.recording import RecordingPoller
 from pmiptui.history.store import History
@@ -70,6 +71,7 @@ def start_lab(state: Path, count: int) -> subprocess.Popen[str]:
 
 
 async def run(count: int) -> None:
+    release_freed_memory()  # as `pmiptui` does
     state = Path(tempfile.mkdtemp(prefix="pmiptui-bench-"))
     os.environ["PMIPTUI_KNOWN_HOSTS"] = str(state / "known_hosts")
     lab = start_lab(state, count)

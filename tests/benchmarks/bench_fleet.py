@@ -31,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from pmiptui.console import release_freed_memory
 from pmiptui.device.poller import SshPoller
 from pmiptui.device.session import RouterSession
 from pmiptui.history.recording import RecordingPoller
@@ -120,6 +121,7 @@ def children_cpu(pid: int) -> float:
 
 
 async def run(args: argparse.Namespace) -> dict[str, object]:
+    release_freed_memory()  # as `pmiptui` does
     state = Path(tempfile.mkdtemp(prefix="pmiptui-fleet-"))
     os.environ["PMIPTUI_KNOWN_HOSTS"] = str(state / "known_hosts")
     lab = start_lab(state, fleet_topology(state, args.mags, args.per_mag), args.mags)

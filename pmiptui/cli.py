@@ -262,7 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="ROUTER:KIND[=ARG]",
         help="inject a fault: delay=MS, auth-fail, drop-after=BYTES, trickle, hang, "
-        "reject-config=REGEX (repeatable)",
+        "reject-config=REGEX, drop-on=REGEX (run the line, then cut the connection), "
+        "down-on=REGEX (run it, cut, refuse every later login) (repeatable)",
     )
     p.set_defaults(handler=cmd_lab)
 

@@ -380,6 +380,11 @@ def _without_echo_and_prompt(chunks: list[str], command: str, prompt: str) -> st
     cut = last.rfind("\n")
     if re.fullmatch(rf"{prompt}[ \t]*", last[cut + 1 :]):
         chunks = [*chunks[:-1], last[: max(cut, 0)]]
+        while len(chunks) > 1 and not chunks[-1]:
+            chunks.pop()
+        if cut < 0 and chunks[-1].endswith("\n"):
+            # The prompt came in a chunk of its own: its line break is in the one before.
+            chunks[-1] = chunks[-1][:-1]
     return "".join(chunks)
 
 

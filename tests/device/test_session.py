@@ -121,3 +121,19 @@ def test_chunk_reader_makes_line_ends_newlines_across_chunk_edges(monkeypatch):
     read = session_module._chunk_reader(FakeConn())  # type: ignore[arg-type]
     text = "".join(iter(read, ""))
     assert text == "a\nb\né\nlma1#"
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        ["show x\nline1\nline2\nmag1#"],
+        ["show x\nline1\nline2\n", "mag1#"],
+        ["show x\nline1\n", "line2\n", "mag1#"],
+        ["show x\n", "line1\nline2", "\nmag1#"],
+    ],
+)
+def test_output_is_the_same_wherever_the_chunks_break(chunks: list[str]) -> None:
+    """The prompt's line break is cut whether or not the prompt came in a chunk of its own."""
+    from pmiptui.device.session import _without_echo_and_prompt
+
+    assert _without_echo_and_prompt(chunks, "show x", r"mag1#") == "line1\nline2"

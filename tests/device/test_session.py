@@ -94,7 +94,7 @@ def test_echo_and_prompt_are_cut_from_the_edges_only():
     chunks = ["show ipv6 mob", "ile pmipv6 lma binding\nline 1\n", "line 2\n", "lma1#"]
     assert (
         _without_echo_and_prompt(chunks, "show ipv6 mobile pmipv6 lma binding", prompt)
-        == "line 1\nline 2\n"
+        == "line 1\nline 2"  # as when the prompt shares a chunk (below)
     )
     assert _without_echo_and_prompt(["x\nonly\nlma1# "], "y", prompt) == "x\nonly"
     assert _without_echo_and_prompt(["show x", "lma1#"], "show x", prompt) == ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any, TextIO
 
 from pmiptui.cli_options import add_host_keys_option, router_target
@@ -123,13 +124,13 @@ def cmd_config_apply(
     from pmiptui.device.change import exclusive_change
     from pmiptui.device.session import RouterSession
 
-    if args.dry_run:
-        with RouterSession(target) as session:
-            return _apply(args, procedure, plan, session, out, ask)
-    with (
-        exclusive_change(target, procedure.id, ticket=args.ticket),
-        RouterSession(target) as session,
-    ):
+    # A dry run sends nothing, so it holds no change lock.
+    lock = (
+        nullcontext()
+        if args.dry_run
+        else exclusive_change(target, procedure.id, ticket=args.ticket)
+    )
+    with lock, RouterSession(target) as session:
         return _apply(args, procedure, plan, session, out, ask)
 
 

@@ -12,6 +12,8 @@ MIN_LITERAL = 4
 guide's `hi`) would match inside ordinary words, so they are masked where IOS puts them."""
 
 _known: frozenset[str] = frozenset()
+_longest_first: tuple[str, ...] = ()
+"""`_known` sorted once, longest first, so a secret inside a longer one is not cut."""
 _known_lock = threading.Lock()
 
 
@@ -21,12 +23,13 @@ def remember_secret(value: str) -> None:
     Called by the code that learns a secret by its meaning: a `Secret` when it is made,
     the IOS command model when it reads a secret parameter from a plan or a config.
     """
-    global _known
+    global _known, _longest_first
     text = str.__str__(value)
     if len(text) < MIN_LITERAL or text == MASK or text in _known:
         return
     with _known_lock:
         _known = _known | {text}
+        _longest_first = tuple(sorted(_known, key=len, reverse=True))
 
 
 class Secret(str):
@@ -77,9 +80,10 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 
 def forget_secrets() -> None:
     """Forget every remembered secret (tests start each case from none)."""
-    global _known
+    global _known, _longest_first
     with _known_lock:
         _known = frozenset()
+        _longest_first = ()
 
 
 def mask_known(text: str) -> str:
@@ -88,7 +92,7 @@ def mask_known(text: str) -> str:
     For prose such as error messages, where the IOS line patterns of `mask_secrets` would
     take ordinary words (`unknown SSH host key SHA256:…`) for a secret.
     """
-    for value in sorted(_known, key=len, reverse=True):
+    for value in _longest_first:
         if value in text:
             text = text.replace(value, MASK)
     return text

@@ -35,6 +35,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from pmiptui.configgen.diff import config_diff
 from pmiptui.configgen.plan import PlanLine
@@ -235,26 +236,28 @@ def _enter_config(
         if IOS_ERROR.search(out) or ("archive" in out.lower() and "requires" in out.lower()):
             timer = False
             notes.append("the router refused the revert timer; using `configure replace`")
-        elif exclusive == "manual":
+        elif exclusive != "manual":
+            return True  # in config mode under the timer (`auto` locks by itself)
+        else:
             # The timer is armed; leave and come back in holding the exclusive lock.
             session.send("end", doing="leaving config mode")
-            out = session.send("configure terminal lock", doing="locking configuration")
-            if LOCKED_OUT.search(out) or IOS_ERROR.search(out):
-                session.send("configure confirm", doing="disarming our revert timer")
-                _refuse_if_locked(session, out, fallback=True)
-            return True
-        else:
-            return True
     command = "configure terminal lock" if exclusive == "manual" else "configure terminal"
     out = session.send(command, doing="entering config mode")
-    _refuse_if_locked(session, out)
+    if LOCKED_OUT.search(out) or (timer and exclusive == "manual" and IOS_ERROR.search(out)):
+        if timer:
+            session.send("configure confirm", doing="disarming our revert timer")
+        _refuse(session, out)
     return timer
 
 
-def _refuse_if_locked(session: RouterSession, reply: str, *, fallback: bool = False) -> None:
+def _refuse_if_locked(session: RouterSession, reply: str) -> None:
     """ChangeRefused quoting the router when `reply` says the configuration is held."""
-    if not (LOCKED_OUT.search(reply) or fallback):
-        return
+    if LOCKED_OUT.search(reply):
+        _refuse(session, reply)
+
+
+def _refuse(session: RouterSession, reply: str) -> NoReturn:
+    """ChangeRefused quoting what the router said."""
     said = " ".join(line.strip() for line in reply.splitlines() if line.strip())[:300]
     raise ChangeRefused(
         f"{session.target.name} refused configuration mode: {mask_secrets(said)}; "

@@ -117,7 +117,7 @@ def settle(session: RouterSession, unfinished: Unfinished, action: Action) -> Se
         proven = True
     else:
         proven, detail = _revert(session, unfinished)
-    removed = _remove_snapshots(session, unfinished.snapshots, notes) if proven else ()
+    removed = tuple(u for u in unfinished.snapshots if proven and discard(session, u, notes))
     return Settled(
         router=name,
         action=action,
@@ -153,9 +153,3 @@ def _revert(session: RouterSession, unfinished: Unfinished) -> tuple[bool, str]:
             f"reverted with {how or 'nothing to do'}: running-config identical to the snapshot",
         )
     return False, f"after {how} the running-config still differs from the snapshot"
-
-
-def _remove_snapshots(
-    session: RouterSession, urls: tuple[str, ...], notes: list[str]
-) -> tuple[str, ...]:
-    return tuple(url for url in urls if discard(session, url, notes))

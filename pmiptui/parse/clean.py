@@ -10,7 +10,8 @@ from pmiptui.errors import RouterError
 _MORE = re.compile(r"\s*-+\s*More\s*-+\s*|\s*<-+\s*More\s*-+>\s*", re.IGNORECASE)
 _BACKSPACES = re.compile(r"[^\x08\n]?\x08+")
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]")
-_ANY_CONTROL = re.compile(r"[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]")
+ANY_CONTROL = re.compile(r"[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]")
+"""A control character the cleaning removes (its absence skips that pass)."""
 _PROMPT = re.compile(r"^[A-Za-z0-9][\w.\-()/:]*[#>]")
 _ECHO = re.compile(r"^(?:[A-Za-z0-9][\w.\-()/:]*[#>]\s*)?(?:sh|sho|show|wr|write)\b", re.IGNORECASE)
 _PROMPT_ONLY = re.compile(r"^[A-Za-z0-9][\w.\-()/:]*[#>]\s*$")
@@ -31,7 +32,7 @@ def split_lines(raw: str) -> list[str]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _BACKSPACES.sub("", text) if "\x08" in text else text
     text = _MORE.sub("\n", text) if "More" in text or "more" in text else text
-    text = _CONTROL.sub("", text) if _ANY_CONTROL.search(text) else text
+    text = _CONTROL.sub("", text) if ANY_CONTROL.search(text) else text
     return text.split("\n")
 
 

@@ -13,7 +13,8 @@ from pmiptui.errors import EmptyOutput, ForeignOutput, InputError, TruncatedOutp
 from pmiptui.parse.clean import Line, clean_lines
 from pmiptui.parse.fast_results import build
 from pmiptui.parse.fast_scan import scan
-from pmiptui.parse.fast_template import FastTemplate, compiled, support
+from pmiptui.parse.fast_specs import FastTemplate
+from pmiptui.parse.fast_template import compiled, support
 from pmiptui.parse.kinds import KINDS, Kind
 from pmiptui.parse.templates import block_start, line_patterns, template_text
 from pmiptui.redact import mask_secrets

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pmiptui.parse.fast_template import FastTemplate, GroupSpec, LineSpec, Path
+from pmiptui.parse.fast_specs import FastTemplate, GroupSpec, LineSpec, Path
 
 Match = tuple[LineSpec, dict[str, Any]]
 """A template line that matched, with its variables' values."""

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pmiptui.parse.clean import _ANY_CONTROL, clean_line, split_lines
+from pmiptui.parse.clean import ANY_CONTROL, clean_line, split_lines
 from pmiptui.parse.fast_results import Match
-from pmiptui.parse.fast_template import BlockSpec, FastTemplate, LineSpec
+from pmiptui.parse.fast_specs import BlockSpec, FastTemplate, LineSpec
 
 _SEPARATOR = re.compile(r"^-{3,}$")
 
@@ -41,7 +41,7 @@ def normalised(raw: str) -> str:
     text = raw.replace("\r\n", "\n")
     if "\r" in text or "\x08" in text or "More" in text or "more" in text:
         return "\n".join(split_lines(raw))
-    if _ANY_CONTROL.search(text):
+    if ANY_CONTROL.search(text):
         return "\n".join(split_lines(raw))
     return text
 

@@ -15,93 +15,22 @@ Templates using a feature this engine does not reproduce exactly are refused wit
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from re import _constants as sre_c  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from pmiptui.parse.fast_blocks import block_spec
+from pmiptui.parse.fast_specs import FastTemplate, GroupSpec, LineSpec, Unsupported
 from pmiptui.parse.templates import template_text
 
 _TAIL = "[\\t ]*(?=\\n|\\r\\n)"
 _NAMED = re.compile(r"\(\?P<(\w+)>")
-_WORD_VAR = re.compile(r"\(\?P<\w+>\(\?:\\S\+\)\)")
 _ACTIONS = frozenset({"start", "startempty", "add", "join"})
 _FUNCTIONS = frozenset({"joinmatches", "to_int"})
 _NEWLINE_CATEGORIES = ("SPACE", "NOT_DIGIT", "NOT_WORD", "LINEBREAK")
-
-Path = tuple[tuple[str, str], ...]
-"""A group's result path as TTP forms it: (name, asterisks) per level."""
-
-
-class Unsupported(Exception):
-    """A template feature the fast engine does not reproduce; the message says which."""
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class GroupSpec:
-    """One TTP group: where its results go and which group encloses it."""
-
-    index: int
-    group_id: tuple[str, int]
-    parent: int | None
-    path: Path
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class LineSpec:
-    """One template line: its regex, what TTP does with a match, and its variables."""
-
-    index: int
-    """Position in TTP's order of running regexes (start, then others, then children)."""
-    group: int
-    top: int
-    action: str
-    is_start: bool
-    regex: re.Pattern[str]
-    """The line regex without TTP's `\\n` and tail, for `fullmatch` on one cleaned line."""
-    names: tuple[str, ...]
-    """Result key (the variable's original name) of each named group, in order."""
-    converters: tuple[Callable[[Any], Any] | None, ...]
-    joinchar: str
-    """What TTP's join puts between two matches of a variable of this line."""
-    prefix: str
-    """Literal text every line this regex matches starts with (after cleaning)."""
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class BlockSpec:
-    """A whole repeated block of one top-level group as one regex over raw lines."""
-
-    top: int
-    start: LineSpec
-    regex: re.Pattern[str]
-    """Starts at the first line's literal; every further line is optional, in order."""
-    names: tuple[str, ...]
-    """Result keys of the variables of single lines..."""
-    plain: Callable[[tuple[Any, ...]], tuple[Any, ...]]
-    """...and their values, picked from the match's groups (None: the line is absent)."""
-    joins: tuple[tuple[int, str, re.Pattern[str], str], ...]
-    """Repeated join lines: (group number of the run, result key, line regex, joinchar)."""
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class FastTemplate:
-    """Everything the one-pass parser needs to know about one template."""
-
-    groups: tuple[GroupSpec, ...]
-    lines: tuple[LineSpec, ...]
-    tops: int
-    combined: re.Pattern[str]
-    """All line regexes as one alternation; `lastindex` tells which alternative matched."""
-    alternative: dict[int, tuple[LineSpec, tuple[int, ...]]]
-    """Wrapper group number to (line, group numbers of its variables in `combined`)."""
-    partners: dict[int, tuple[LineSpec, ...]]
-    """Line index to later lines that may match the same text (checked one by one)."""
-    blocks: tuple[BlockSpec, ...]
 
 
 def _to_int(value: Any) -> Any:
@@ -324,10 +253,6 @@ def _collect(parser: Any) -> tuple[list[GroupSpec], list[LineSpec], int]:
     return groups, lines, len(template.groups)
 
 
-def _may_overlap(a: LineSpec, b: LineSpec) -> bool:
-    return a.prefix.startswith(b.prefix) or b.prefix.startswith(a.prefix)
-
-
 def _combined(
     lines: list[LineSpec],
 ) -> tuple[re.Pattern[str], dict[int, tuple[LineSpec, tuple[int, ...]]]]:
@@ -343,87 +268,6 @@ def _combined(
     return re.compile("|".join(parts)), alternative
 
 
-def _block(lines: list[LineSpec], top: int, groups: list[GroupSpec]) -> BlockSpec | None:
-    """The whole-block regex of a simple repeated top-level group, if it has that shape."""
-    own = [line for line in lines if line.top == top]
-    if len({line.group for line in own}) != 1 or not groups[own[0].group].path[-1][1]:
-        return None
-    start, rest = own[0], own[1:]
-    if start.action != "start" or any(line.is_start for line in rest):
-        return None
-    if any(line.action not in ("add", "join") for line in rest):
-        return None
-    if any(other is not line and _may_overlap(line, other) for line in own for other in lines):
-        return None
-    names = [name for line in own for name in line.names]
-    if len(names) != len(set(names)):
-        return None
-    sources: list[str] = []
-    plain: list[tuple[int, str]] = []
-    joins: list[tuple[int, str, re.Pattern[str], str]] = []
-    number = 1
-    for position, line in enumerate(own):
-        skeleton = _raw_line(line)
-        if skeleton is None:
-            return None
-        if line.action == "join":
-            if len(line.names) != 1:
-                return None
-            sources.append(f"((?:\\n[ \\t]*{skeleton}[ \\t]*(?=\\n|\\Z))*)")
-            joins.append((number, line.names[0], re.compile(skeleton), line.joinchar))
-            number += 1 + len(line.names)
-            continue
-        if position == 0:
-            sources.append(f"{skeleton}[ \\t]*(?=\\n|\\Z)")
-        else:
-            sources.append(f"(?:\\n[ \\t]*{skeleton}[ \\t]*(?=\\n|\\Z))?")
-        for name in line.names:
-            plain.append((number - 1, name))
-            number += 1
-    if len(plain) < 2:
-        return None
-    return BlockSpec(
-        top=top,
-        start=start,
-        regex=re.compile("".join(sources)),
-        names=tuple(name for _, name in plain),
-        plain=operator.itemgetter(*(index for index, _ in plain)),
-        joins=tuple(joins),
-    )
-
-
-def _raw_line(line: LineSpec) -> str | None:
-    """The line as a regex over a raw (uncollapsed) line, if it is literal text and words.
-
-    Every variable must be a plain word (`\\S+`, no function but joinmatches) and every gap
-    one space, so a raw line matches only when cleaning would leave it unchanged. The first
-    character must rule out prompts, errors and leading blanks.
-    """
-    if any(converter is not None for converter in line.converters):
-        return None
-    source = _WORD_VAR.sub("(\\\\S+)", _original(line)).replace("[ \\t]+", " ")
-    literal = source.replace("(\\S+)", "")
-    try:
-        nodes = sre_parse.parse(literal)
-    except re.error:
-        return None
-    if any(op is not sre_c.LITERAL for op, _ in nodes):
-        return None
-    text = "".join(chr(av) for _, av in nodes)
-    if source.startswith("(") or not text or text[0].isspace() or text[0] == "%":
-        return None
-    if text[0].isalnum() and " " not in source:
-        return None  # could be a prompt such as `lma1#`
-    if source.endswith(" ") or source.endswith("\\ "):
-        return None
-    return source
-
-
-def _original(line: LineSpec) -> str:
-    """The line regex with its variable names, without the `[\\t ]*` tail added for fullmatch."""
-    return line.regex.pattern.removesuffix("[\\t ]*")
-
-
 @cache
 def compiled(name: str) -> FastTemplate | str:
     """The fast form of template `name`, or why it has none (a one-line reason)."""
@@ -433,13 +277,13 @@ def compiled(name: str) -> FastTemplate | str:
         groups, lines, tops = _collect(ttp(template=template_text(name)))
         partners = {
             line.index: tuple(
-                other for other in lines if other.index > line.index and _may_overlap(line, other)
+                other for other in lines if other.index > line.index and line.may_overlap(other)
             )
             for line in lines
         }
         combined, alternative = _combined(lines)
         blocks = tuple(
-            block for top in range(tops) if (block := _block(lines, top, groups)) is not None
+            block for top in range(tops) if (block := block_spec(lines, top, groups)) is not None
         )
     except Unsupported as reason:
         return str(reason)

@@ -52,6 +52,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     for line in result.unparsed:
         _stderr(f"unparsed line {line.number}: {line.text.strip()}")
     records = result.record if result.records and _single(args.kind) else result.records
+    if args.format != "json" and isinstance(next(iter(result.records), None), int):
+        records = [{"total": count} for count in records]  # the `*-binding-total` counts
     _print_records(records, args.format, args.kind)
     if args.strict and (result.unparsed or result.warnings):
         print("error: --strict: the output was not fully understood (see above)", file=sys.stderr)

@@ -65,6 +65,14 @@ def test_bad_input_gives_one_line_and_an_exit_code(
     assert len(run.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(("fmt", "expected"), [("json", "[\n  18\n]\n"), ("csv", "total\n18\n")])
+def test_parse_binding_total_prints_the_count(fmt: str, expected: str) -> None:
+    case = FIXTURES / "mag-binding-total" / "lab.txt"
+    run = pmiptui("parse", "mag-binding-total", str(case), "--format", fmt)
+    assert run.returncode == 0 and run.stdout == expected
+    assert "18" in pmiptui("parse", "mag-binding-total", str(case), "--format", "table").stdout
+
+
 def test_parse_strict_fails_on_unparsed_lines() -> None:
     case = FIXTURES / "lma-bindings" / "unknown_line.txt"
     assert pmiptui("parse", "lma-bindings", str(case)).returncode == 0

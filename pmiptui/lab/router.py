@@ -183,7 +183,9 @@ class SimRouter:
             network = LabNetwork(
                 self.topology,
                 routers,
-                mobile_nodes=self.mobile_nodes or self.topology.mobile_nodes,
+                mobile_nodes=self.topology.mobile_nodes
+                if self.mobile_nodes is None
+                else self.mobile_nodes,
                 seed=self.topology.seed if self.seed is None else self.seed,
             )
         self.network = network

@@ -1,4 +1,8 @@
-"""TTP results of the two `binding` templates to Binding records, checked for truncation."""
+"""TTP results of the two `binding` templates to Binding records, checked for truncation.
+
+The same templates also read `... binding | include ^Total`: the header line alone, whose
+count the `*-binding-total` kinds return without building a single Binding.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from pmiptui.model.bindings import BINDING_STATES, Binding
-from pmiptui.parse.counted_blocks import build_counted
+from pmiptui.parse.counted_blocks import announced_total, build_counted
 from pmiptui.parse.kinds import Built
 from pmiptui.parse.values import to_encap, to_int, to_ip, to_prefix
 
@@ -94,3 +98,18 @@ def build_mag(data: dict[str, Any]) -> Built:
 def build_lma(data: dict[str, Any]) -> Built:
     """LMA bindings (its binding cache), in the router's order."""
     return _build(data, "lma-bindings", "LMA")
+
+
+def _total(data: dict[str, Any], kind: str, role: str) -> Built:
+    """The count the header announces; any blocks (full output fed in) are not looked at."""
+    return Built(records=[announced_total(data, kind, f"Total {role} bindings")], warnings=[])
+
+
+def build_mag_total(data: dict[str, Any]) -> Built:
+    """The MAG's binding count, from `show ipv6 mobile pmipv6 mag binding | include ^Total`."""
+    return _total(data, "mag-binding-total", "MAG")
+
+
+def build_lma_total(data: dict[str, Any]) -> Built:
+    """The LMA's binding count, from `show ipv6 mobile pmipv6 lma binding | include ^Total`."""
+    return _total(data, "lma-binding-total", "LMA")

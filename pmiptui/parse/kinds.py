@@ -29,7 +29,11 @@ class Kind:
     builder: str
     """`module:function` that turns TTP's dict into records; imported on first use."""
     signature: str
-    """Regex that finds a line only this command prints; tells foreign output apart."""
+    """Regex that finds a line only this command prints; tells foreign output apart.
+
+    A `| include` kind (`*-binding-total`) shares its line with the full command's kind,
+    which is listed first, so foreign output is named after the full command.
+    """
     keep_indent: bool = False
     single: bool = False
     """True when the output is one record (running-config), not a list."""
@@ -78,6 +82,20 @@ KINDS: dict[str, Kind] = {
             template=_show("lma", "binding"),
             builder="pmiptui.parse.build_bindings:build_lma",
             signature=r"^(?:Total LMA bindings : |\[Binding\]\[MN\]\[PEER\]: MAG: )",
+        ),
+        Kind(
+            name="mag-binding-total",
+            command="show ipv6 mobile pmipv6 mag binding | include ^Total",
+            template=_show("mag", "binding"),
+            builder="pmiptui.parse.build_bindings:build_mag_total",
+            signature=r"^Total MAG bindings : ",
+        ),
+        Kind(
+            name="lma-binding-total",
+            command="show ipv6 mobile pmipv6 lma binding | include ^Total",
+            template=_show("lma", "binding"),
+            builder="pmiptui.parse.build_bindings:build_lma_total",
+            signature=r"^Total LMA bindings : ",
         ),
         Kind(
             name="mag-stats",

@@ -1,13 +1,26 @@
-"""Parse large outputs in a worker process, so a 128,000-binding parse never stalls the UI.
+"""Parse binding and tunnel tables in long-lived worker processes, one per usable CPU.
 
-Cleaning 1.7 million lines and building the records in the console's process creates
-millions of objects; the garbage collector's full passes over them hold the GIL for
-hundreds of milliseconds, freezing the screen. In a worker process they cost the console
-nothing. Bindings come back as `BindingColumns`, a pickle per column: unpickling a list
+The console polls dozens of routers from threads. Parsed in those threads, every
+binding table (600 KB for 1,000 bindings, 20 to 30 ms of Python) runs under this
+process's GIL: all routers contend for one core while the others idle, and the UI thread
+waits behind them. A 128,000-binding parse also creates millions of objects, whose
+garbage-collector passes hold the GIL for hundreds of milliseconds. So binding and tunnel
+tables larger than `WORKER_MIN_CHARS` (`goes_to_worker`) parse in a pool of worker
+processes, started once on first use and sized to the machine (`worker_count`); the
+calling thread only sends the text and unpickles the result, under 2 ms of its CPU for
+1,000 bindings (`python -m tests.benchmarks.bench_parse --ipc`). A worker's start (about
+150 ms: an interpreter and its imports) is paid once, on the first parse that needs it;
+the pool is not warmed up ahead, which would only move that cost.
+
+Bindings come back as `BindingColumns`: a tuple of values per field. Unpickling a tuple
 of strings is one short C call with no Python code per record, and the result adds a few
-dozen objects, not half a million, to what this process's collector scans. Other records
-come back pickled in slices, so unpickling them is a series of short calls the UI thread
-can run between.
+dozen objects, not half a million, to what this process's collector scans. Up to
+`VALUES_PER_SLICE` values in all, the columns are one pickle; beyond, a pickle per slice
+of a column, so that unpickling is a series of short calls other threads run between.
+Other records come back pickled in slices of `RECORDS_PER_SLICE`.
+
+When workers cannot start (`__main__` is not a file) or the pool breaks, the parse runs
+in the calling thread; a broken pool is replaced, but not before `RETRY_SECONDS`.
 """
 
 from __future__ import annotations
@@ -16,8 +29,9 @@ import os
 import pickle
 import sys
 import threading
+import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
@@ -27,21 +41,67 @@ from pmiptui.model.binding_columns import FIELDS, BindingColumns
 from pmiptui.model.bindings import Binding
 from pmiptui.parse.engine import ParseResult, UnparsedLine, parse
 
+WORKER_MIN_CHARS = 32_000
+"""Binding and tunnel tables longer than this (about 55 bindings) parse in a worker.
+
+Measured on 2 CPUs (MAG binding tables): in this thread 55 bindings cost about 1.5 ms of
+GIL time; through a warm worker the caller spends about 0.5 ms (sending the text,
+unpickling the columns) and the answer arrives about 1 ms later. At 1,000 bindings
+(570 KB): 20 to 30 ms in this thread against under 2 ms of the caller's time through a
+worker. 50 threads parsing 1,000 bindings each: 1.7 s of this process's CPU in-thread,
+0.12 s through workers.
+Below this size the saving is under a millisecond and a worker only adds latency."""
 ISOLATE_CHARS = 2_000_000
-"""Outputs this long or longer (about 3,000 bindings) are parsed in a worker process."""
+"""Outputs of any kind this long or longer (about 3,000 bindings) parse in a worker."""
+TABLE_SUFFIXES = ("-bindings", "-tunnel")
+"""Kinds whose output is a table of one block per binding or tunnel, of any length.
+Not `*-binding-total`: that is one line, `| include ^Total`."""
 RECORDS_PER_SLICE = 4_000
 """Records per pickle: unpickling a slice takes a few milliseconds."""
 VALUES_PER_SLICE = 32_000
-"""Values of one binding field per pickle: unpickling a slice takes a few milliseconds."""
-_WORKERS = 2
+"""Binding values per pickle (1,600 bindings of 20 fields): unpickling takes a few ms."""
+RETRY_SECONDS = 10.0
+"""After the pool broke or could not start, parse in the calling thread this long before
+starting a new pool, so a machine where workers die at start does not pay for a spawn
+on every poll."""
+
+MAX_WORKERS = 8
+"""At most this many parse workers, however many CPUs the machine has."""
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
+_failed_at: float | None = None
+"""`time.monotonic()` when a pool last broke or could not start."""
+
+
+def worker_count() -> int:
+    """Worker processes in the pool: the CPUs this process may run on, 1 to MAX_WORKERS.
+
+    `os.process_cpu_count()` (Python 3.13+), else the CPU affinity mask, else
+    `os.cpu_count()`. Workers start on demand, so a pool only grows to as many as the
+    routers keep busy at once. The cap keeps one console on a shared many-core jump host
+    from taking every core (each worker holds about 23 MB).
+    """
+    process_cpu_count = getattr(os, "process_cpu_count", None)
+    if process_cpu_count is not None:
+        count = process_cpu_count()
+    elif hasattr(os, "sched_getaffinity"):
+        count = len(os.sched_getaffinity(0))
+    else:
+        count = os.cpu_count()
+    return max(1, min(MAX_WORKERS, count or 1))
+
+
+def goes_to_worker(kind: str, size: int) -> bool:
+    """True when an output of `size` characters of `kind` is parsed in a worker process."""
+    if size >= ISOLATE_CHARS:
+        return True
+    return kind.endswith(TABLE_SUFFIXES) and size > WORKER_MIN_CHARS
 
 
 @dataclass(frozen=True, slots=True)
 class _Packed:
-    """A ParseResult as the worker sends it: records pickled in slices, or an error."""
+    """A ParseResult as the worker sends it: records pickled, or an error."""
 
     kind: str
     slices: list[bytes]
@@ -51,23 +111,42 @@ class _Packed:
     """(error class name, message, title) when the parse raised a PmipError."""
     columns: list[tuple[str, bytes]] | None = None
     """Bindings as (field, pickled slice of its values) pairs, instead of `slices`."""
+    table: bytes | None = None
+    """Bindings as one pickled {field: values} dict, instead of `slices` (small tables)."""
 
 
 def parse_isolated(kind: str, raw: str) -> ParseResult:
-    """`parse(kind, raw)`, in a worker process when `raw` is large and workers can start."""
-    if len(raw) < ISOLATE_CHARS or not _can_spawn():
+    """`parse(kind, raw)`, in a worker process when `goes_to_worker` and workers can start.
+
+    Safe to call from many threads at once.
+    """
+    if not goes_to_worker(kind, len(raw)) or not _can_spawn():
+        return parse(kind, raw)
+    try:
+        pool = _get_pool()
+    except OSError:  # the resource tracker or the pool could not start
+        _discard(None)
+        return parse(kind, raw)
+    if pool is None:  # failed recently
         return parse(kind, raw)
     data = raw.encode("utf-8", "surrogateescape")  # bytes pickle as a plain copy
     try:
-        packed = _get_pool().submit(_parse_packed, kind, data).result()
-    except (BrokenProcessPool, OSError, RuntimeError):
-        _reset_pool()
+        future = pool.submit(_parse_packed, kind, data)
+    except (BrokenProcessPool, RuntimeError, OSError, ValueError):
+        # Broken, a worker could not start, or shut down by another thread.
+        _discard(pool)
+        return parse(kind, raw)
+    try:
+        packed = future.result()
+    except (BrokenProcessPool, CancelledError):
+        # A worker died, or another thread shut the pool down with this call queued.
+        _discard(pool)
         return parse(kind, raw)
     return unpack(packed)
 
 
 def _parse_packed(kind: str, data: bytes) -> _Packed:
-    """Worker side: parse and pickle the records in slices; PmipErrors become data."""
+    """Worker side: parse and pickle the records; PmipErrors become data."""
     raw = data.decode("utf-8", "surrogateescape")
     try:
         result = parse(kind, raw)
@@ -76,6 +155,10 @@ def _parse_packed(kind: str, data: bytes) -> _Packed:
     records = result.records
     if records and all(isinstance(record, Binding) for record in records):
         table = BindingColumns.from_records(records)
+        if len(records) * len(FIELDS) <= VALUES_PER_SLICE:
+            whole = {name: table.column(name) for name in FIELDS}
+            blob = pickle.dumps(whole, pickle.HIGHEST_PROTOCOL)
+            return _Packed(result.kind, [], result.unparsed, result.warnings, table=blob)
         columns = [
             (name, pickle.dumps(values[i : i + VALUES_PER_SLICE], pickle.HIGHEST_PROTOCOL))
             for name in FIELDS
@@ -104,11 +187,18 @@ def unpack(packed: _Packed) -> ParseResult:
             cls = errors.ParseError
         raise cls(message, title=title)
     records: Sequence[Any]
-    if packed.columns is not None:
-        columns: dict[str, list[Any]] = {}
+    if packed.table is not None:
+        records = BindingColumns(pickle.loads(packed.table))
+    elif packed.columns is not None:
+        pieces: dict[str, list[tuple[Any, ...]]] = {}
         for name, piece in packed.columns:
-            columns.setdefault(name, []).extend(pickle.loads(piece))
-        records = BindingColumns(columns)
+            pieces.setdefault(name, []).append(pickle.loads(piece))
+        records = BindingColumns(
+            {
+                name: parts[0] if len(parts) == 1 else [v for part in parts for v in part]
+                for name, parts in pieces.items()
+            }
+        )
     else:
         records = []
         for piece in packed.slices:
@@ -124,14 +214,17 @@ def _can_spawn() -> bool:
     return bool(main_file) and os.path.isfile(str(main_file))
 
 
-def _get_pool() -> ProcessPoolExecutor:
-    global _pool
+def _get_pool() -> ProcessPoolExecutor | None:
+    """The pool, started on first use; None within `RETRY_SECONDS` of a failure."""
+    global _pool, _failed_at
     with _lock:
         if _pool is None:
+            if _failed_at is not None and time.monotonic() - _failed_at < RETRY_SECONDS:
+                return None
             from multiprocessing import get_context
 
             _start_resource_tracker()
-            _pool = ProcessPoolExecutor(max_workers=_WORKERS, mp_context=get_context("spawn"))
+            _pool = ProcessPoolExecutor(max_workers=worker_count(), mp_context=get_context("spawn"))
         return _pool
 
 
@@ -153,6 +246,22 @@ def _start_resource_tracker() -> None:
         sys.stderr = captured
 
 
+def _discard(pool: ProcessPoolExecutor | None) -> None:
+    """`pool` failed (None: it could not be made): drop it if it is still the current one.
+
+    Many threads see the same broken pool; the first drops it, and the others must not
+    shut down a pool another thread has started since.
+    """
+    global _pool, _failed_at
+    with _lock:
+        if pool is not _pool:
+            return
+        _failed_at = time.monotonic()
+        _pool = None
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _reset_pool() -> None:
     global _pool
     with _lock:
@@ -162,5 +271,5 @@ def _reset_pool() -> None:
 
 
 def shutdown() -> None:
-    """Stop the worker processes (they are started again on the next large parse)."""
+    """Stop the worker processes (they are started again on the next parse that needs them)."""
     _reset_pool()

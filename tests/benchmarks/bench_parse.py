@@ -5,6 +5,11 @@ Each size runs once in a fresh interpreter so its peak memory (max RSS, worker p
 included) is its own. Beside the parse it times the regex floor: one compiled regex
 extracting the same fields from the same text (`finditer` over the whole output), the
 least any parser written in Python could spend. `--json` prints one JSON line.
+
+`python -m tests.benchmarks.bench_parse --ipc [N ...]` times instead a MAG binding table
+of N bindings parsed in the calling thread against through `parse_isolated`'s worker
+pool: wall time, and the CPU the calling process spends (its GIL time), then 50 threads
+parsing 1,000 bindings each, both ways.
 """
 
 from __future__ import annotations
@@ -13,9 +18,12 @@ import gc
 import json
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 
 SIZES = (10_000, 128_000)
 _ATT = ((3, "ETHERNET"), (4, "WLAN"), (8, "E-UTRAN"))
@@ -62,6 +70,18 @@ def lma_binding_output(count: int) -> str:
     for i in range(count):
         lines += binding_block(i)
     lines.append("lma1#")
+    return "\r\n".join(lines)
+
+
+def mag_binding_output(count: int) -> str:
+    """What Netmiko returns for `show ipv6 mobile pmipv6 mag binding` with `count` bindings."""
+    lines = ["mag1#show ipv6 mobile pmipv6 mag binding", f"Total MAG bindings : {count}", ""]
+    for i in range(count):
+        for line in binding_block(i):
+            if "[Binding][MN]: Network: " in line:
+                continue
+            lines.append(re.sub(r"\[PEER\]: MAG: MAG(\d+)", r"[PEER]: LMA: LMA\1", line))
+    lines.append("mag1#")
     return "\r\n".join(lines)
 
 
@@ -127,10 +147,80 @@ def run_one(count: int) -> dict[str, float | int]:
     }
 
 
+IPC_SIZES = (30, 55, 100, 300, 1_000, 3_000)
+
+
+def _timed(function: Callable[[], object], repeats: int) -> tuple[float, float]:
+    """Best wall time and median CPU time of this process (all its threads), in ms."""
+    walls, cpus = [], []
+    for _ in range(repeats):
+        cpu, wall = time.process_time(), time.perf_counter()
+        function()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls) * 1000, statistics.median(cpus) * 1000
+
+
+def run_ipc(sizes: list[int]) -> list[dict[str, float | int]]:
+    """In this thread against through the worker pool, for MAG tables of `sizes` bindings."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pmiptui.parse import isolated, parse
+
+    rows: list[dict[str, float | int]] = []
+    isolated.WORKER_MIN_CHARS = 0  # every table goes to a worker
+    cold = time.perf_counter()
+    isolated.parse_isolated("mag-bindings", mag_binding_output(3))
+    cold_ms = (time.perf_counter() - cold) * 1000
+    print(f"first call (start the pool, a worker, its imports): {cold_ms:.0f} ms")
+    try:
+        for count in sizes:
+            text = mag_binding_output(count)
+            for _ in range(2 * isolated.worker_count()):  # every worker has run this kind
+                isolated.parse_isolated("mag-bindings", text)
+            here = _timed(partial(parse, "mag-bindings", text), 9)
+            there = _timed(partial(isolated.parse_isolated, "mag-bindings", text), 9)
+            unpack = _timed(partial(isolated.unpack, isolated.pack("mag-bindings", text)), 51)
+            rows.append(
+                {
+                    "bindings": count,
+                    "chars": len(text),
+                    "thread_wall_ms": round(here[0], 2),
+                    "thread_cpu_ms": round(here[1], 2),
+                    "worker_wall_ms": round(there[0], 2),
+                    "worker_caller_cpu_ms": round(there[1], 2),
+                    "unpack_ms": round(unpack[0], 3),
+                }
+            )
+        text = mag_binding_output(1_000)
+        for name, function in (("thread", parse), ("worker", isolated.parse_isolated)):
+            with ThreadPoolExecutor(50) as threads:
+                cpu, start = time.process_time(), time.perf_counter()
+                list(threads.map(function, ["mag-bindings"] * 50, [text] * 50))
+                seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+            print(
+                f"50 threads x 1,000 bindings, {name}: {seconds * 1000:.0f} ms, "
+                f"CPU of this process {cpu * 1000:.0f} ms"
+            )
+    finally:
+        isolated.shutdown()
+    return rows
+
+
 def main(argv: list[str]) -> int:
     """Each size in its own interpreter, so peaks do not carry over."""
     as_json = "--json" in argv
     argv = [arg for arg in argv if arg != "--json"]
+    if argv[:1] == ["--ipc"]:
+        rows = run_ipc([int(arg) for arg in argv[1:]] or list(IPC_SIZES))
+        for row in rows:
+            print(
+                f"{row['bindings']:>6} bindings {row['chars']:>9} chars  "
+                f"thread {row['thread_wall_ms']:7.2f} ms (CPU {row['thread_cpu_ms']:6.2f})  "
+                f"worker {row['worker_wall_ms']:7.2f} ms (caller CPU "
+                f"{row['worker_caller_cpu_ms']:5.2f})  unpack {row['unpack_ms']:.3f} ms"
+            )
+        return 0
     if argv[:1] == ["--one"]:
         row = run_one(int(argv[1]))
         if as_json:

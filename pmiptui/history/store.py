@@ -44,6 +44,10 @@ CREATE INDEX IF NOT EXISTS changes_at ON changes (router, at);
 _POLL_COLUMNS = "router, at, ok, error, latency_ms, summary, tunnels"
 PRUNE_EVERY = 500
 """Recorded polls between two prunes."""
+MAX_QUEUED_BINDINGS = 600_000
+"""Bindings waiting for the writer at most. When the disk falls behind, a poll's table
+is left out (its summary is still recorded) rather than held in memory without bound;
+the next table recorded for the router is compared with the last one written."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -110,11 +114,15 @@ class History:
             self._db.close()
             raise
         self._lock = threading.Lock()
+        self._lock_queued = threading.Lock()
         self._last: dict[str, dict[str, int]] = {}
         """Per router: NAI → change signature of the bindings last recorded."""
         self._last_snapshot: dict[str, float] = {}
         self._pending: queue.Queue[Callable[[], None] | None] = queue.Queue()
         self._writes = 0
+        self._queued_bindings = 0
+        self.tables_skipped = 0
+        """Binding tables left out because the writer was behind (see MAX_QUEUED_BINDINGS)."""
         self.last_error: str | None = None
         """Why the last recording failed, if one did (polling goes on regardless)."""
         self._writer = threading.Thread(target=self._write_loop, name="pmiptui-history")
@@ -181,6 +189,19 @@ class History:
         `tunnels` are records with `peer_id`, `up` and `bindings`; only those are kept.
         Reads wait for the queue, so they see every poll recorded before them.
         """
+        counted = 0
+        if bindings is not None and self._writer.is_alive():
+            with self._lock_queued:
+                if self._queued_bindings + len(bindings) > MAX_QUEUED_BINDINGS:
+                    self.tables_skipped += 1
+                    self.last_error = (
+                        f"history is behind: {self.tables_skipped} binding table(s) not "
+                        "recorded (the disk cannot keep up); replay shows the ones before"
+                    )
+                    bindings = None
+                else:
+                    counted = len(bindings)
+                    self._queued_bindings += counted
         poll = _Poll(
             router=router,
             at=at,
@@ -191,7 +212,7 @@ class History:
             bindings=bindings,
             tunnels=list(tunnels) if tunnels is not None else None,
         )
-        job = partial(self._record_now, poll)
+        job = partial(self._record_queued, poll, counted)
         if self._writer.is_alive():
             self._pending.put(partial(self._after_delay, time.monotonic(), job))
         else:
@@ -224,6 +245,14 @@ class History:
             if poll.bindings is not None:
                 self._store_bindings(poll.router, poll.at, poll.bindings)
             self._db.execute("COMMIT")
+
+    def _record_queued(self, poll: _Poll, counted: int) -> None:
+        """Record a queued poll; its bindings no longer count as waiting, even if it fails."""
+        try:
+            self._record_now(poll)
+        finally:
+            with self._lock_queued:
+                self._queued_bindings -= counted
 
     def _store_bindings(self, router: str, at: float, bindings: Sequence[Any]) -> None:
         current = signatures(bindings)

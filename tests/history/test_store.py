@@ -126,3 +126,25 @@ def test_a_write_delay_defers_writing_but_not_what_reads_see(tmp_path: Path) -> 
     assert [b["nai"] for b in h.bindings_at("lma1", 11) or []] == ["a"]
     assert time.monotonic() - started >= 0.3
     h.close()
+
+
+def test_a_writer_that_falls_behind_leaves_tables_out_not_polls(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import pmiptui.history.store as store
+
+    monkeypatch.setattr(store, "MAX_QUEUED_BINDINGS", 5)
+    h = History(tmp_path / "h.sqlite")
+    gate = threading.Event()
+    h._pending.put(gate.wait)  # the writer is stuck: a backlog builds
+    table = [_b(f"mn{i}") for i in range(3)]
+    _record(h, 1000.0, table)
+    _record(h, 1001.0, [*table, _b("mn9")])  # 3 + 4 waiting > 5: left out
+    assert h.tables_skipped == 1
+    assert h.last_error is not None and "1 binding table(s) not recorded" in h.last_error
+    gate.set()
+    assert h.fleet_at(1001.5)["lma1"].at == 1001.0  # the poll itself is recorded
+    assert [b["nai"] for b in h.bindings_at("lma1", 1001.5) or []] == ["mn0", "mn1", "mn2"]
+    _record(h, 1002.0, [*table, _b("mn9")])  # written once the backlog is gone
+    assert len(h.bindings_at("lma1", 1002.5) or []) == 4
+    h.close()

@@ -22,6 +22,7 @@ from pmiptui.safe_yaml import load_yaml
 
 if TYPE_CHECKING:
     from pmiptui.history.store import History
+    from pmiptui.model.cadence import Cadence
 
 CONFIG_DIR = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "pmiptui"
 STATE_DIR = Path(os.environ.get("XDG_STATE_HOME", Path.home() / ".local" / "state")) / "pmiptui"
@@ -35,7 +36,7 @@ def user_inventory() -> Path | None:
 
 def user_settings() -> dict[str, Any]:
     """`~/.config/pmiptui/config.yaml`: `keys:` (binding id → key), `poll_interval:`,
-    `host_key_policy:` (`known_hosts` or `accept-new`), ..."""
+    `cadence:` (kind → seconds), `host_key_policy:` (`known_hosts` or `accept-new`), ..."""
     path = CONFIG_DIR / "config.yaml"
     if not path.exists():
         return {}
@@ -79,6 +80,17 @@ def ask_missing_passwords(targets: list[RouterTarget]) -> list[RouterTarget]:
             target = replace(target, password=asked[target.username])
         out.append(target)
     return out
+
+
+def settings_cadence(settings: dict[str, Any]) -> Cadence:
+    """The fleet's cadences: the defaults, with config.yaml's `cadence:` over them."""
+    from pmiptui.inventory import read_cadence
+    from pmiptui.model.cadence import Cadence
+
+    given = settings.get("cadence")
+    if given is None:
+        return Cadence()
+    return replace(Cadence(), **read_cadence(given, str(CONFIG_DIR / "config.yaml")))
 
 
 def release_freed_memory() -> None:
@@ -129,6 +141,7 @@ def run_console(
         inventory,
         targets={t.name: t for t in targets},
         poll_interval_sec=interval,
+        cadence=settings_cadence(settings),
         ask=_no_prompt,
     )
     history, notices = open_console_history(history_path)

@@ -8,7 +8,8 @@ is a list of device names. A Netmiko `.netmiko.yml` is read as it is: `ip` stand
 literally, as `${ENV_VAR}`, as `keyring:SERVICE/USER` (read with the `keyring` package), or
 left out to be asked for at connect time (only on a terminal). `host_key_policy:`
 (`known_hosts` or `accept-new`) and `known_hosts:` (a file) choose how its SSH host key is
-checked.
+checked. `cadence:` overrides, for this router, how often each show command runs (see
+`read_cadence`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pmiptui.errors import InputError
+from pmiptui.model.cadence import CADENCE_KINDS, EVERY_POLL, ON_CONNECT
 from pmiptui.redact import Secret
 from pmiptui.safe_yaml import load_yaml
 
@@ -63,6 +65,8 @@ class RouterTarget:
     """`known_hosts` or `accept-new`; None: the global choice (default `known_hosts`)."""
     known_hosts: Path | None = None
     """Where new host keys are recorded; None: pmiptui's own known-hosts file."""
+    cadence: Mapping[str, float] | None = None
+    """This router's own cadences (kind → seconds), over config.yaml's."""
 
     @property
     def address(self) -> str:
@@ -222,7 +226,47 @@ def _target(name: str, entry: Mapping[str, Any], path: Path) -> RouterTarget:
             if entry.get("known_hosts")
             else None
         ),
+        cadence=(
+            read_cadence(entry["cadence"], f"inventory {path}: {name}")
+            if entry.get("cadence") is not None
+            else None
+        ),
     )
+
+
+_CADENCE_WORDS = {"interval": EVERY_POLL, "connect": ON_CONNECT}
+_CADENCE_MAX_SEC = 7 * 24 * 3600
+
+
+def read_cadence(value: Any, where: str) -> dict[str, float]:
+    """`cadence:` from config.yaml or an inventory entry: kind → seconds.
+
+    A value is a number of seconds, `interval` (every poll) or `connect` (only the first
+    poll after connecting); e.g. `{globals: 600, bindings: 60, stats: interval}`.
+    """
+    if not isinstance(value, Mapping):
+        raise InputError(f"{where}: cadence must be a mapping, e.g. `cadence: {{bindings: 60}}`")
+    out: dict[str, float] = {}
+    for key, every in value.items():
+        if key not in CADENCE_KINDS:
+            raise InputError(
+                f"{where}: cadence has no kind {str(key)[:40]!r}; "
+                f"choose from {', '.join(CADENCE_KINDS)}"
+            )
+        if isinstance(every, str) and every.lower() in _CADENCE_WORDS:
+            out[key] = _CADENCE_WORDS[every.lower()]
+        elif (
+            isinstance(every, int | float)
+            and not isinstance(every, bool)
+            and (0 <= every <= _CADENCE_MAX_SEC)
+        ):
+            out[key] = float(every)
+        else:
+            raise InputError(
+                f"{where}: cadence of {key} must be seconds (0 to {_CADENCE_MAX_SEC}), "
+                f"`interval` or `connect`, not {str(every)[:40]!r}"
+            )
+    return out
 
 
 def _text(value: Any) -> str | None:

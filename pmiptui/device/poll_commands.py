@@ -34,6 +34,11 @@ def commands_for(router: RouterInfo, kinds: Iterable[str]) -> list[PollCommand]:
         "bindings": PollCommand(
             "bindings", f"show ipv6 mobile pmipv6 {role} binding", f"{role}-bindings"
         ),
+        "binding_total": PollCommand(
+            "binding_total",
+            f"show ipv6 mobile pmipv6 {role} binding | include ^Total",
+            f"{role}-binding-total",
+        ),
         "stats": PollCommand("stats", f"show ipv6 mobile pmipv6 {role} stats", f"{role}-stats"),
         "tunnels": PollCommand(
             "tunnels", f"show ipv6 mobile pmipv6 {role} tunnel", f"{role}-tunnel"
@@ -52,6 +57,7 @@ def poll_with(router: RouterInfo, send: Send, kinds: Iterable[str]) -> PollResul
     """
     started = time.time()
     fields: dict[str, Any] = {}
+    fetched: dict[str, float] = {}
     raw: dict[str, str] = {}
     runs: list[CommandRun] = []
     unparsed = 0
@@ -63,6 +69,7 @@ def poll_with(router: RouterInfo, send: Send, kinds: Iterable[str]) -> PollResul
         result = "ok"
         if item.parser is None:
             fields[item.kind] = output.strip("\n")
+            fetched[item.kind] = begun
         else:
             try:
                 parsed = parse_isolated(item.parser, output)
@@ -72,6 +79,10 @@ def poll_with(router: RouterInfo, send: Send, kinds: Iterable[str]) -> PollResul
             else:
                 unparsed += len(parsed.unparsed)
                 fields[item.kind] = _pick(item.kind, parsed.records, router)
+                fetched[item.kind] = begun
+                if item.kind == "bindings":
+                    fields["binding_total"] = len(parsed.records)
+                    fetched["binding_total"] = begun
         runs.append(
             CommandRun(
                 command=item.command,
@@ -89,6 +100,7 @@ def poll_with(router: RouterInfo, send: Send, kinds: Iterable[str]) -> PollResul
         raw=raw,
         unparsed=unparsed,
         commands=runs,
+        fetched=fetched,
         **fields,
     )
 
@@ -102,4 +114,4 @@ def _pick(kind: str, records: list[Any], router: RouterInfo) -> Any:
         for record in records:
             if getattr(record, "mag_id", None) == own or getattr(record, "lma_id", None) == own:
                 return record
-    return records[0] if records else None
+    return records[0] if records else None  # stats, binding_total: one record

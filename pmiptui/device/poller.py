@@ -19,6 +19,7 @@ from pmiptui.device.poll_commands import poll_with
 from pmiptui.device.session import RouterSession
 from pmiptui.errors import DeviceError, InputError, PmipError
 from pmiptui.inventory import Ask, Inventory, RouterTarget
+from pmiptui.model.cadence import Cadence
 from pmiptui.model.poll import PollResult, RouterInfo
 
 BACKOFF_FIRST_SEC = 1.0
@@ -38,8 +39,12 @@ class _Backoff:
     last_title: str = ""
 
 
-def router_info(target: RouterTarget, poll_interval_sec: float) -> RouterInfo:
-    """The credential-free description of an inventory router."""
+def router_info(
+    target: RouterTarget, poll_interval_sec: float, cadence: Cadence | None = None
+) -> RouterInfo:
+    """The credential-free description of an inventory router; its cadence is `cadence`
+    (config.yaml's) with the inventory entry's own cadences over it."""
+    cadence = replace(cadence or Cadence(), **(target.cadence or {}))
     return RouterInfo(
         name=target.name,
         host=target.host,
@@ -49,6 +54,7 @@ def router_info(target: RouterTarget, poll_interval_sec: float) -> RouterInfo:
         domain=target.domain,
         group=target.group,
         poll_interval_sec=poll_interval_sec,
+        cadence=cadence,
     )
 
 
@@ -86,6 +92,7 @@ class SshPoller:
         ask: Ask = getpass.getpass,
         read_timeout: float = 30.0,
         poll_interval_sec: float = 5.0,
+        cadence: Cadence | None = None,
         names: Iterable[str] | None = None,
         targets: dict[str, RouterTarget] | None = None,
     ) -> None:
@@ -93,7 +100,9 @@ class SshPoller:
         self._targets = {
             name: (targets or {}).get(name) or inventory.router(name) for name in wanted
         }
-        self._info = {n: router_info(t, poll_interval_sec) for n, t in self._targets.items()}
+        self._info = {
+            n: router_info(t, poll_interval_sec, cadence) for n, t in self._targets.items()
+        }
         self._ask = ask
         self._read_timeout = read_timeout
         self._sessions: dict[str, RouterSession] = {}

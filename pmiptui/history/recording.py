@@ -9,19 +9,26 @@ from pmiptui.model.poll import PollResult, RouterInfo
 from pmiptui.ports import Poller
 
 
-def summary_of(result: PollResult) -> dict[str, object]:
-    """The fleet-row and map figures of one poll, small enough to keep for every poll."""
+def summary_of(result: PollResult, previous: dict[str, object] | None = None) -> dict[str, object]:
+    """The fleet-row and map figures of one poll, small enough to keep for every poll.
+
+    A figure whose command did not run in this poll (its cadence was not due) is taken
+    from `previous`, the router's last summary, so every recorded poll has them all.
+    """
     stats = result.stats
     globals_ = result.globals
-    return {
+    tunnels = result.tunnels
+    fresh: dict[str, object] = {
         "domain": getattr(globals_, "domain", None),
-        "bindings": len(result.bindings) if result.bindings is not None else None,
+        "bindings": result.binding_total,
         "max_bindings": getattr(globals_, "max_bindings", None),
-        "tunnels_up": sum(1 for t in result.tunnels or [] if t.up),
+        "tunnels_up": None if tunnels is None else sum(1 for t in tunnels if t.up),
         "pba_accepted": getattr(stats, "pba_accepted", None),
         "pba_rejected": getattr(stats, "pba_rejected", None),
-        "unparsed": result.unparsed,
     }
+    if previous:
+        fresh = {k: previous.get(k) if v is None else v for k, v in fresh.items()}
+    return {**fresh, "unparsed": result.unparsed}
 
 
 class RecordingPoller:
@@ -30,6 +37,8 @@ class RecordingPoller:
     def __init__(self, inner: Poller, history: History) -> None:
         self._inner = inner
         self._history = history
+        self._summaries: dict[str, dict[str, object]] = {}
+        """Per router: the last recorded summary (a poll thread touches only its router's)."""
 
     @property
     def last_error(self) -> str | None:
@@ -43,6 +52,9 @@ class RecordingPoller:
     def poll(self, router: str, kinds: Iterable[str]) -> PollResult:
         """Poll through the inner poller and queue the result for recording (never fails)."""
         result = self._inner.poll(router, kinds)
+        summary = summary_of(result, self._summaries.get(router))
+        if result.ok:
+            self._summaries[router] = summary
         try:
             self._history.record(
                 router,
@@ -50,7 +62,7 @@ class RecordingPoller:
                 ok=result.ok,
                 error=result.error,
                 latency_ms=result.latency_ms,
-                summary=summary_of(result),
+                summary=summary,
                 bindings=result.bindings,
                 tunnels=result.tunnels,
             )

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pmiptui.model.bindings import Binding
+from pmiptui.model.cadence import Cadence
 from pmiptui.model.globals import LmaGlobals, MagGlobals
 from pmiptui.model.stats import PmipStats
 from pmiptui.model.tunnels import Tunnel
 
-POLL_KINDS = ("globals", "bindings", "stats", "tunnels", "config")
-"""What a poll can fetch, one show command each."""
+POLL_KINDS = ("globals", "bindings", "binding_total", "stats", "tunnels", "config")
+"""What a poll can fetch, one show command each (each is also a `PollResult` field)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -28,6 +29,8 @@ class RouterInfo:
     domain: str | None = None
     group: str | None = None
     poll_interval_sec: float = 5.0
+    cadence: Cadence = field(default_factory=Cadence)
+    """How often each kind is fetched (config.yaml, overridden by the inventory entry)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,12 +58,16 @@ class PollResult:
     globals: MagGlobals | LmaGlobals | None = None
     bindings: Sequence[Binding] | None = None
     """A list, or a `BindingColumns` for large outputs (see `pmiptui.model.binding_columns`)."""
+    binding_total: int | None = None
+    """The router's binding count: the table's length, or the `Total` line alone."""
     stats: PmipStats | None = None
     tunnels: list[Tunnel] | None = None
     config: str | None = None
     """The PMIPv6 section of the running config."""
     raw: dict[str, str] = field(default_factory=dict)
     """Raw output per kind (bindings raw text backs the binding detail view)."""
+    fetched: dict[str, float] = field(default_factory=dict)
+    """When each kind's data was fetched (epoch seconds); kinds not fetched are absent."""
     unparsed: int = 0
     """Lines the parsers did not understand, over all outputs of this poll."""
     commands: list[CommandRun] = field(default_factory=list)
@@ -74,3 +81,26 @@ class PollResult:
     def latency_ms(self) -> int:
         """Wall time of the poll."""
         return int((self.finished - self.started) * 1000)
+
+
+def carry_forward(previous: PollResult | None, result: PollResult) -> PollResult:
+    """`result`, with the kinds it did not fetch taken from `previous` (with their times).
+
+    Polls fetch each kind at its own cadence; what the console shows is the newest value of
+    every kind. A failed poll or one without a predecessor is returned as it is.
+    """
+    if previous is None or not result.ok:
+        return result
+    kept = {
+        kind: getattr(previous, kind)
+        for kind in POLL_KINDS
+        if kind not in result.fetched and kind in previous.fetched
+    }
+    if not kept:
+        return result
+    return replace(
+        result,
+        **kept,
+        raw={**previous.raw, **result.raw},
+        fetched={**{k: previous.fetched[k] for k in kept}, **result.fetched},
+    )

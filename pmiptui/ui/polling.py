@@ -1,7 +1,10 @@
 """Polls every router on its own one-shot thread worker, re-armed by a timer when it ends.
 
 A router's next poll is scheduled only after its previous one finished, so polls of one
-router never overlap, and a router that hangs holds only its own worker thread.
+router never overlap, and a router that hangs holds only its own worker thread. Each poll
+fetches only the kinds due by the router's cadence (`model.cadence`); the full binding
+table runs at every poll only while a router screen watches it, and only then does the
+worker build its tables: an unwatched router costs the console no work per binding.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from typing import TYPE_CHECKING
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from pmiptui.model.poll import POLL_KINDS, PollResult, RouterInfo
+from pmiptui.model.cadence import due_kinds
+from pmiptui.model.poll import PollResult, RouterInfo
 from pmiptui.ports import Poller
 from pmiptui.ui.collector import YOUNG_EVERY_SEC, CollectorSchedule
 from pmiptui.ui.data.binding_diff import BindingTracker
@@ -40,6 +44,8 @@ class PollScheduler:
         self._in_flight: set[str] = set()
         self._collector = CollectorSchedule(busy=lambda: bool(self._in_flight))
         self._trackers: dict[str, BindingTracker] = {}
+        self._fetched: dict[str, dict[str, float]] = {}
+        """Per router: when each kind was last fetched, since (re)connecting."""
         self.paused = False
         """True while polling is paused (running polls still finish and show)."""
         self.view_specs: dict[str, ViewSpec] = {}
@@ -51,6 +57,7 @@ class PollScheduler:
         """Begin polling every router now."""
         self._infos = {r.name: r for r in routers}
         self._trackers = {r.name: BindingTracker() for r in routers}
+        self._fetched = {r.name: {} for r in routers}
         self._size_thread_pool(len(routers))
         self._collector.start()
         self._app.set_interval(YOUNG_EVERY_SEC, self._collector.tick)
@@ -70,6 +77,15 @@ class PollScheduler:
         """Hand garbage collection back to CPython (the app is closing)."""
         self._collector.stop()
 
+    def watch(self, name: str) -> None:
+        """A router screen opened: its bindings now refresh at every poll, starting now."""
+        self.watched.add(name)
+        self.poll_now(name)
+
+    def unwatch(self, name: str) -> None:
+        """Its router screen closed: bindings go back to their own cadence."""
+        self.watched.discard(name)
+
     def in_flight(self, name: str) -> bool:
         """True while a poll of the router is running."""
         return name in self._in_flight
@@ -82,11 +98,20 @@ class PollScheduler:
         if name in self._in_flight or name not in self._infos:
             return
         self._in_flight.add(name)
+        now = self._app.now()
         state = self._app.routers.get(name)
         if state is not None:
-            state.in_flight_since = self._app.now()
+            state.in_flight_since = now
+        info = self._infos[name]
+        kinds = due_kinds(
+            info.cadence,
+            self._fetched[name],
+            now,
+            interval=info.poll_interval_sec,
+            watched=name in self.watched,
+        )
         self._app.run_worker(
-            partial(self._poll, name),
+            partial(self._poll, name, kinds),
             name=name,
             group=POLL_GROUP,
             description=f"poll {name}",
@@ -109,10 +134,10 @@ class PollScheduler:
         else:
             self.poll_all_now()
 
-    def _poll(self, name: str) -> None:
-        """Thread worker: one blocking poll, then the binding diff and tables."""
+    def _poll(self, name: str, kinds: tuple[str, ...]) -> None:
+        """Thread worker: one blocking poll, then, for a watched router, its binding tables."""
         try:
-            result = self._poller.poll(name, POLL_KINDS)
+            result = self._poller.poll(name, kinds)
         except Exception as error:  # a broken poller is a failed poll, never a crash
             now = self._app.now()
             result = PollResult(
@@ -122,10 +147,17 @@ class PollScheduler:
                 error=f"poll failed: {error}",
                 error_title="Poller error",
             )
-        prepared = prepare_bindings(self._trackers[name], result)
-        shown = None
-        if prepared is not None and name in self.watched:
-            shown = show_bindings(name, prepared.base, self.view_specs.get(name, ViewSpec()))
+        fetched = self._fetched[name]
+        if result.ok:
+            fetched.update(result.fetched)
+        else:
+            fetched.clear()  # the next poll reconnects and fetches everything again
+        prepared = shown = None
+        if name in self.watched:
+            prepared = prepare_bindings(self._trackers[name], result)
+            if prepared is not None:
+                spec = self.view_specs.get(name, ViewSpec())
+                shown = show_bindings(name, prepared.base, spec)
         self._app.post_message(PollFinished(result, prepared, shown))
 
     def worker_ended(self, worker: Worker[None]) -> PollResult | None:

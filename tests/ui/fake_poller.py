@@ -29,6 +29,7 @@ MAG_ADDRESSES = {"MAG1": "2001:db8:0:ffff::21", "MAG2": "2001:db8:0:ffff::22"}
 COMMANDS = {
     "globals": "show ipv6 mobile pmipv6 {side} globals",
     "bindings": "show ipv6 mobile pmipv6 {side} binding",
+    "binding_total": "show ipv6 mobile pmipv6 {side} binding | include ^Total",
     "stats": "show ipv6 mobile pmipv6 {side} stats",
     "tunnels": "show ipv6 mobile pmipv6 {side} tunnel",
     "config": "show running-config | section ipv6 mobile",
@@ -265,17 +266,23 @@ class FakePoller:
         bindings = list(r.bindings.values())
         if r.raw_cache is None:
             r.raw_cache = _raw_bindings(side, bindings)
+        fetched = dict.fromkeys(kinds, started)
+        if "bindings" in kinds:
+            fetched["binding_total"] = started
+        counted = "bindings" in kinds or "binding_total" in kinds
         return PollResult(
             router=r.info.name,
             started=started,
             finished=finished,
             globals=self._globals(r) if "globals" in kinds else None,
             bindings=bindings if "bindings" in kinds else None,
+            binding_total=len(bindings) if counted else None,
             stats=self._stats(r, len(bindings)) if "stats" in kinds else None,
             tunnels=self._tunnels(r, bindings) if "tunnels" in kinds else None,
             config=self._configs[side] if "config" in kinds else None,
             raw={"bindings": r.raw_cache} if "bindings" in kinds else {},
             commands=commands,
+            fetched=fetched,
         )
 
     def _globals(self, r: FakeRouter) -> MagGlobals | LmaGlobals:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from pmiptui.model.poll import CommandRun, PollResult, RouterInfo
+from pmiptui.model.poll import CommandRun, PollResult, RouterInfo, carry_forward
 from pmiptui.ui.data.binding_diff import Removed
 from pmiptui.ui.data.bindings_view import BindingsView
 from pmiptui.ui.data.stats_delta import StatsTracker
@@ -75,7 +75,7 @@ class RouterState:
             self.log.append((self.log_seq, run))
         if not result.ok:
             return
-        self.last_ok = result
+        self.last_ok = carry_forward(self.last_ok, result)
         if prepared is not None:
             self.prepared = prepared
         count = self.binding_count
@@ -107,10 +107,12 @@ class RouterState:
 
     @property
     def binding_count(self) -> int | None:
-        """Bindings of the last good poll (the stats' count when bindings were not fetched)."""
+        """The newest binding count: the table's, the `Total` line's, else the stats'."""
         good = self.last_ok
         if good is None:
             return None
+        if good.binding_total is not None:
+            return good.binding_total
         if good.bindings is not None:
             return len(good.bindings)
         return good.stats.bindings_current if good.stats else None

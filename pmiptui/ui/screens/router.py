@@ -110,14 +110,14 @@ class RouterScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.pmip.polling.watched.add(self.router)
+        self.pmip.polling.watch(self.router)
         self.pmip.router_updated.subscribe(self, self._router_updated)
         self.set_interval(1.0, self._show_banner)
         self.refresh_tabs()
         self._focus_tab()
 
     def on_unmount(self) -> None:
-        self.pmip.polling.watched.discard(self.router)
+        self.pmip.polling.unwatch(self.router)
 
     def _router_updated(self, name: str) -> None:
         if name == self.router:

@@ -93,6 +93,17 @@ def settings_cadence(settings: dict[str, Any]) -> Cadence:
     return replace(Cadence(), **read_cadence(given, str(CONFIG_DIR / "config.yaml")))
 
 
+def poll_period(given: float | None, settings: dict[str, Any]) -> float:
+    """`--poll-interval`, else `poll_interval:` in config.yaml, else 5 s."""
+    value = given if given is not None else settings.get("poll_interval", 5.0)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.5 <= value <= 3600:
+        where = "--poll-interval: " if given is not None else f"{CONFIG_DIR / 'config.yaml'}: "
+        raise InputError(
+            f"{where}poll_interval must be seconds from 0.5 to 3600, not {str(value)[:40]!r}"
+        )
+    return float(value)
+
+
 def release_freed_memory() -> None:
     """Put pyarrow's buffers on the system allocator, which gives freed memory back.
 
@@ -122,6 +133,8 @@ def run_console(
     from pmiptui.history.recording import RecordingPoller
 
     settings = user_settings()
+    cadence = settings_cadence(settings)
+    interval = poll_period(poll_interval, settings)
     release_freed_memory()
     lab = None
     if demo:
@@ -136,12 +149,11 @@ def run_console(
     inventory = load_inventory(inventory_path)
     targets = ask_missing_passwords([inventory.router(name) for name in inventory.names])
     targets = with_host_keys(targets, host_keys, settings)
-    interval = float(poll_interval or settings.get("poll_interval", 5.0))
     poller = SshPoller(
         inventory,
         targets={t.name: t for t in targets},
         poll_interval_sec=interval,
-        cadence=settings_cadence(settings),
+        cadence=cadence,
         ask=_no_prompt,
     )
     history, notices = open_console_history(history_path)

@@ -9,7 +9,8 @@ at the given interval. Reported:
   last good poll is older than two intervals;
 - `console_cpu_pct`: the console's CPU time (parse workers included) over wall time, as a
   share of the whole machine;
-- `rss_mb_2min`, `rss_mb_10min` (or at the end): console RSS plus its children's;
+- `rss_mb_2min`, `rss_mb_10min` (`rss_mb_end` for other lengths): console RSS plus its
+  children's (the parse workers), and `rss_growth_pct` from minute 2 to the end;
 - `bytes_per_router_min`: show output bytes a router sent per minute;
 - `lab_cpu_pct`: the lab process's CPU, as a share of the machine.
 
@@ -183,7 +184,10 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
         "late_polls": late,
         "console_cpu_pct": round(100 * cpu / wall / cores, 1),
         "rss_mb_2min": round(samples.get("rss_mb_2min", 0.0)),
-        "rss_mb_end": round(samples["rss_mb_end"]),
+        "rss_mb_10min" if args.minutes == 10 else "rss_mb_end": round(samples["rss_mb_end"]),
+        "rss_growth_pct": round(100 * (samples["rss_mb_end"] / samples["rss_mb_2min"] - 1), 1)
+        if samples.get("rss_mb_2min")
+        else None,
         "bytes_per_router_min": round(moved / args.mags / (wall / 60)),
         "lab_cpu_pct": round(100 * lab_cpu / wall / cores, 1),
     }

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pmiptui.errors import EmptyOutput, ForeignOutput, InputError, TruncatedOutput
 from pmiptui.parse.clean import Line, clean_lines
 from pmiptui.parse.fast_results import build
-from pmiptui.parse.fast_scan import scan
+from pmiptui.parse.fast_scan import block_columns, scan, tile
 from pmiptui.parse.fast_specs import FastTemplate
 from pmiptui.parse.fast_template import compiled, support
 from pmiptui.parse.kinds import KINDS, Kind
@@ -92,7 +94,37 @@ def fast_support(kind_name: str) -> str | None:
 
 
 def _parse_fast(kind: Kind, template: FastTemplate, raw: str) -> ParseResult:
-    """The one-pass engine: same checks, in the same order, as the TTP path."""
+    """The one-pass engine: same checks, in the same order, as the TTP path.
+
+    Plain output of a kind with a column builder takes a shorter way: its blocks in one
+    `finditer`, their values converted column by column (see `fast_scan.tile`).
+    """
+    with collector_paused():
+        if kind.columns is not None:
+            done = _parse_columns(kind, template, raw)
+            if done is not None:
+                return done
+        return _parse_lines(kind, template, raw)
+
+
+def _parse_columns(kind: Kind, template: FastTemplate, raw: str) -> ParseResult | None:
+    """Plain output as columns; None for anything else (`_parse_lines` then has its say)."""
+    tiled = tile(template, raw, keep_indent=kind.keep_indent, recognises=kind.recognises)
+    if tiled is None:
+        return None
+    built = kind.build_columns(build(template, tiled.scan.runs), block_columns(tiled))
+    if built is None:
+        return None
+    return ParseResult(
+        kind=kind.name,
+        records=built.records,
+        unparsed=[UnparsedLine(number, mask_secrets(text)) for number, text in tiled.scan.unparsed],
+        warnings=built.warnings,
+    )
+
+
+def _parse_lines(kind: Kind, template: FastTemplate, raw: str) -> ParseResult:
+    """Every line cleaned and matched, then TTP's result builder and the kind's builder."""
     found = scan(template, raw, keep_indent=kind.keep_indent, recognises=kind.recognises)
     if not found.kept:
         raise EmptyOutput(f"{kind.name}: the router printed no output for `{kind.command}`")
@@ -105,6 +137,23 @@ def _parse_fast(kind: Kind, template: FastTemplate, raw: str) -> ParseResult:
         unparsed=[UnparsedLine(number, mask_secrets(text)) for number, text in found.unparsed],
         warnings=built.warnings,
     )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while a table of strings is built.
+
+    Parsing makes millions of strings and tuples and no reference cycles; each automatic
+    collection in the middle would walk all of them again (a fifth of the time at 128,000
+    bindings). The collector runs again afterwards if it was on before.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def run_template(kind: Kind, lines: list[Line]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pmiptui.parse.clean import ANY_CONTROL, clean_line, split_lines
+from pmiptui.parse.clean import clean_line, has_control, split_lines
 from pmiptui.parse.fast_results import Match
 from pmiptui.parse.fast_specs import BlockSpec, FastTemplate, LineSpec
 
@@ -41,7 +41,7 @@ def normalised(raw: str) -> str:
     text = raw.replace("\r\n", "\n")
     if "\r" in text or "\x08" in text or "More" in text or "more" in text:
         return "\n".join(split_lines(raw))
-    if ANY_CONTROL.search(text):
+    if has_control(text):
         return "\n".join(split_lines(raw))
     return text
 
@@ -178,3 +178,68 @@ def scan(
     if pos <= len(text):
         scanner.lines(text[pos:], number)
     return scanner.scan
+
+
+@dataclass(slots=True)
+class Tiled:
+    """Output whose blocks follow each other with nothing between them: the lines around
+    the blocks as a `Scan`, and every block as the raw groups of one regex match."""
+
+    scan: Scan
+    spec: BlockSpec
+    rows: list[tuple[str | None, ...]]
+
+
+def tile(
+    template: FastTemplate, raw: str, *, keep_indent: bool, recognises: Callable[[str], bool]
+) -> Tiled | None:
+    """The blocks of `raw` as one `finditer`, when they tile the text between a head and a
+    tail of other lines; None when anything else comes between them (then `scan` it).
+
+    This is `scan` without its Python loop per block: a block here is exactly what `scan`
+    would have matched, since `scan` searches for the next block from the previous one's end.
+    """
+    spec = template.blocks[0] if template.blocks and not keep_indent else None
+    if spec is None:
+        return None
+    text = normalised(raw)
+    found = list(spec.regex.finditer(text))
+    if not found:
+        return None
+    first = found[0].start()
+    if first == 0 or text[first - 1] != "\n":
+        return None  # no head (an echo could hide there) or not at a line start
+    ends = [match.end() for match in found]
+    starts = [match.start() for match in found]
+    if any(
+        start != end + 1 and not (text[start - 1] == "\n" and text[end:start].isspace())
+        for start, end in zip(starts[1:], ends, strict=False)
+    ):
+        return None  # a line between two blocks (blank lines are never kept)
+    scanner = _Scanner(template, keep_indent, recognises)
+    scanner.lines(text[: first - 1], 1)
+    if not scanner.scan.kept:
+        return None
+    last = ends[-1]
+    if last < len(text):
+        scanner.lines(text[last + 1 :], text.count("\n", 0, last) + 2)
+    if scanner.scan.runs[spec.top] or not scanner.scan.recognised:
+        return None  # block lines outside the blocks, or no header: `scan` sorts it out
+    return Tiled(scanner.scan, spec, [match.groups() for match in found])
+
+
+def block_columns(tiled: Tiled) -> dict[str, list[Any]]:
+    """Each block variable's values over all blocks, in order (None where a line is absent),
+    exactly as `scan` would have put them in each block's record."""
+    spec, rows = tiled.spec, tiled.rows
+    picked = [spec.plain(row) for row in rows]
+    if picked:
+        columns = dict(zip(spec.names, map(list, zip(*picked, strict=True)), strict=True))
+    else:
+        columns = {name: [] for name in spec.names}
+    for number, name, join, joinchar in spec.joins:
+        columns[name] = [
+            joinchar.join(item.group(1) for item in join.finditer(value)) if value else None
+            for value in (row[number - 1] for row in rows)
+        ]
+    return columns

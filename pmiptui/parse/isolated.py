@@ -153,8 +153,12 @@ def _parse_packed(kind: str, data: bytes) -> _Packed:
     except errors.PmipError as error:
         return _Packed(kind, [], [], [], (type(error).__name__, error.message, error.title))
     records = result.records
-    if records and all(isinstance(record, Binding) for record in records):
-        table = BindingColumns.from_records(records)
+    if isinstance(records, BindingColumns) or (
+        records and all(isinstance(record, Binding) for record in records)
+    ):
+        table = (
+            records if isinstance(records, BindingColumns) else BindingColumns.from_records(records)
+        )
         if len(records) * len(FIELDS) <= VALUES_PER_SLICE:
             whole = {name: table.column(name) for name in FIELDS}
             blob = pickle.dumps(whole, pickle.HIGHEST_PROTOCOL)

@@ -34,6 +34,9 @@ class Kind:
     A `| include` kind (`*-binding-total`) shares its line with the full command's kind,
     which is listed first, so foreign output is named after the full command.
     """
+    columns: str | None = None
+    """`module:function` that builds the records straight from the block columns of plain
+    output (see `fast_scan.tile`), or returns None to leave the output to `builder`."""
     keep_indent: bool = False
     single: bool = False
     """True when the output is one record (running-config), not a list."""
@@ -42,6 +45,12 @@ class Kind:
         """Run this kind's builder on TTP's result."""
         module, function = self.builder.split(":")
         return getattr(importlib.import_module(module), function)(data)
+
+    def build_columns(self, data: dict[str, Any], blocks: dict[str, list[Any]]) -> Built | None:
+        """Run this kind's column builder (only for kinds that have one)."""
+        assert self.columns is not None
+        module, function = self.columns.split(":")
+        return getattr(importlib.import_module(module), function)(data, blocks)
 
     def recognises(self, text: str) -> bool:
         """True when a cleaned line is one only this command prints."""
@@ -74,6 +83,7 @@ KINDS: dict[str, Kind] = {
             command="show ipv6 mobile pmipv6 mag binding",
             template=_show("mag", "binding"),
             builder="pmiptui.parse.build_bindings:build_mag",
+            columns="pmiptui.parse.build_bindings:columns_mag",
             signature=r"^(?:Total MAG bindings : |\[Binding\]\[MN\]\[PEER\]: LMA: )",
         ),
         Kind(
@@ -81,6 +91,7 @@ KINDS: dict[str, Kind] = {
             command="show ipv6 mobile pmipv6 lma binding",
             template=_show("lma", "binding"),
             builder="pmiptui.parse.build_bindings:build_lma",
+            columns="pmiptui.parse.build_bindings:columns_lma",
             signature=r"^(?:Total LMA bindings : |\[Binding\]\[MN\]\[PEER\]: MAG: )",
         ),
         Kind(

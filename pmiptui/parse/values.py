@@ -96,6 +96,15 @@ def canonical_ip(text: str) -> tuple[str, int] | None:
     return None
 
 
+_CANONICAL_V4_LINES = re.compile(rf"(?:{_CANONICAL_V4.pattern}\n)*{_CANONICAL_V4.pattern}")
+
+
+def all_canonical_v4(texts: list[str]) -> bool:
+    """True when every text is a dotted quad `to_ip` returns unchanged: one regex over them
+    all, instead of one call per address."""
+    return bool(texts) and _CANONICAL_V4_LINES.fullmatch("\n".join(texts)) is not None
+
+
 def to_ip(text: str | None, *, field: str = "address") -> str | None:
     """An IPv4 or IPv6 address in canonical text form (IPv6 lower case, compressed)."""
     if text is None:

@@ -15,6 +15,7 @@ from pmiptui import __version__
 from pmiptui.cli_options import add_host_keys_option
 from pmiptui.errors import InputError, PmipError
 from pmiptui.redact import mask_known, mask_secrets
+from pmiptui.show_commands import POLL_KINDS
 from pmiptui.terminal_text import one_line
 
 Handler = Callable[[argparse.Namespace], int]
@@ -144,7 +145,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if result.unparsed:
         _stderr(f"warning: {result.unparsed} line(s) of output were not understood")
     data = getattr(result, args.what)
-    if args.what == "config":
+    if isinstance(data, str | int):  # the config's text, a binding count
         print(data)
         return 0
     _print_records(data, "json" if args.json else "csv" if args.csv else "table", args.what)
@@ -280,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--inventory", metavar="FILE", help="inventory YAML (default: the one `pmiptui lab` writes)"
     )
     p.add_argument("router", metavar="ROUTER")
-    p.add_argument("what", choices=["globals", "bindings", "stats", "tunnels", "config"])
+    p.add_argument("what", choices=POLL_KINDS, metavar="WHAT", help=", ".join(POLL_KINDS))
     form = p.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="records as JSON")
     form.add_argument("--csv", action="store_true", help="records as CSV")

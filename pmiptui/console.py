@@ -90,7 +90,7 @@ def settings_cadence(settings: dict[str, Any]) -> Cadence:
     given = settings.get("cadence")
     if given is None:
         return Cadence()
-    return replace(Cadence(), **read_cadence(given, str(CONFIG_DIR / "config.yaml")))
+    return Cadence().over(read_cadence(given, str(CONFIG_DIR / "config.yaml")))
 
 
 def poll_period(given: float | None, settings: dict[str, Any]) -> float:

@@ -1,52 +1,24 @@
-"""Which show command fetches which poll kind, and how its output becomes PollResult fields."""
+"""Run the show commands a poll needs and turn their output into PollResult fields."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from pmiptui.errors import PmipError
 from pmiptui.model.poll import CommandRun, PollResult, RouterInfo
 from pmiptui.parse.isolated import parse_isolated
+from pmiptui.show_commands import ShowCommand, for_role
 
 Send = Callable[[str], str]
 """Runs one exec command on the router and returns its raw output."""
 
 
-@dataclass(frozen=True, slots=True)
-class PollCommand:
-    """One poll kind: the command for a role, and the parser kind for its output."""
-
-    kind: str
-    command: str
-    parser: str | None
-
-
-def commands_for(router: RouterInfo, kinds: Iterable[str]) -> list[PollCommand]:
-    """The show commands a poll of `router` runs, in a stable order."""
-    role = router.role
-    table = {
-        "globals": PollCommand(
-            "globals", f"show ipv6 mobile pmipv6 {role} globals", f"{role}-globals"
-        ),
-        "bindings": PollCommand(
-            "bindings", f"show ipv6 mobile pmipv6 {role} binding", f"{role}-bindings"
-        ),
-        "binding_total": PollCommand(
-            "binding_total",
-            f"show ipv6 mobile pmipv6 {role} binding | include ^Total",
-            f"{role}-binding-total",
-        ),
-        "stats": PollCommand("stats", f"show ipv6 mobile pmipv6 {role} stats", f"{role}-stats"),
-        "tunnels": PollCommand(
-            "tunnels", f"show ipv6 mobile pmipv6 {role} tunnel", f"{role}-tunnel"
-        ),
-        "config": PollCommand("config", "show running-config | section ipv6 mobile", None),
-    }
+def commands_for(router: RouterInfo, kinds: Iterable[str]) -> list[ShowCommand]:
+    """The show commands a poll of `router` runs, in registry order."""
     wanted = set(kinds)
-    return [command for kind, command in table.items() if kind in wanted]
+    return [entry for kind, entry in for_role(router.role).items() if kind in wanted]
 
 
 def poll_with(router: RouterInfo, send: Send, kinds: Iterable[str]) -> PollResult:
@@ -65,22 +37,22 @@ def poll_with(router: RouterInfo, send: Send, kinds: Iterable[str]) -> PollResul
     for item in commands_for(router, kinds):
         begun = time.time()
         output = send(item.command)
-        raw[item.kind] = output
+        raw[item.field] = output
         result = "ok"
-        if item.parser is None:
-            fields[item.kind] = output.strip("\n")
-            fetched[item.kind] = begun
+        if item.result == "text":
+            fields[item.field] = output.strip("\n")
+            fetched[item.field] = begun
         else:
             try:
-                parsed = parse_isolated(item.parser, output)
+                parsed = parse_isolated(item.kind, output)
             except PmipError as failure:
                 error = error or failure
                 result = failure.message
             else:
                 unparsed += len(parsed.unparsed)
-                fields[item.kind] = _pick(item.kind, parsed.records, router)
-                fetched[item.kind] = begun
-                if item.kind == "bindings":
+                fields[item.field] = _pick(item, parsed.records, router)
+                fetched[item.field] = begun
+                if item.field == "bindings":
                     fields["binding_total"] = len(parsed.records)
                     fetched["binding_total"] = begun
         runs.append(
@@ -105,13 +77,13 @@ def poll_with(router: RouterInfo, send: Send, kinds: Iterable[str]) -> PollResul
     )
 
 
-def _pick(kind: str, records: list[Any], router: RouterInfo) -> Any:
-    """Lists stay lists; for globals and stats, the record of this router's own instance."""
-    if kind in ("bindings", "tunnels"):
+def _pick(item: ShowCommand, records: Sequence[Any], router: RouterInfo) -> Any:
+    """What the poll keeps of the records, as the registry entry says (`Result`)."""
+    if item.result == "records":
         return records
-    if kind == "globals":
+    if item.result == "own":
         own = router.pmipv6_id or router.name
         for record in records:
             if getattr(record, "mag_id", None) == own or getattr(record, "lma_id", None) == own:
                 return record
-    return records[0] if records else None  # stats, binding_total: one record
+    return records[0] if records else None

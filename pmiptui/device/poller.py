@@ -44,7 +44,7 @@ def router_info(
 ) -> RouterInfo:
     """The credential-free description of an inventory router; its cadence is `cadence`
     (config.yaml's) with the inventory entry's own cadences over it."""
-    cadence = replace(cadence or Cadence(), **(target.cadence or {}))
+    cadence = (cadence or Cadence()).over(target.cadence)
     return RouterInfo(
         name=target.name,
         host=target.host,

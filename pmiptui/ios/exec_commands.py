@@ -8,6 +8,7 @@ from __future__ import annotations
 from pmiptui.ios.modes import CONFIG, PRIV_EXEC, USER_EXEC
 from pmiptui.ios.params import Kind, param
 from pmiptui.ios.spec import CommandSpec, Effect, Source, cmd
+from pmiptui.show_commands import show_words
 
 _P = Source.PLATFORM
 _SCREEN = [param("lines", Kind.INTEGER, "0 means no limit", low=0, high=512)]
@@ -16,11 +17,8 @@ _WIDTH = [param("columns", Kind.INTEGER, "characters per line", low=0, high=512)
 _FILESYSTEM = [param("filesystem", Kind.URL, "file system, e.g. bootflash:")]
 
 _SHOW_WHAT = {
-    "globals": "global settings and counters",
-    "binding": "the binding table",
+    **show_words(),  # the registry's show commands, each with its help line
     "bindings": "the binding table (alternative spelling the guide uses)",
-    "stats": "signalling statistics",
-    "tunnel": "the tunnels to peers",
 }
 
 

@@ -7,8 +7,8 @@ fleet, so a MN shows the same binding on its MAG and on its LMA.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from pmiptui.errors import EmptyOutput
 from pmiptui.ios.pipes import section
@@ -93,34 +93,47 @@ class LabNetwork:
             mob.lma_counters[k] = Counters(mob.now, bindings_max=mob.lma_count[k])
 
     def show(self, router_name: str, role: str, what: str, ident: str | None) -> Iterable[str]:
-        """`show ipv6 mobile pmipv6 ROLE [ID] WHAT`; nothing for a role or id this router lacks."""
-        mob = self._fresh()
+        """`show ipv6 mobile pmipv6 ROLE [ID] WHAT`; nothing for a role or id this router lacks.
+
+        WHAT is a registry word (`show_commands`); `RENDERERS` holds one renderer per word.
+        """
+        self._fresh()
         config = self._configs.get(router_name)
         if config is None or role != config.role:
             return ()
-        if role == "mag":
-            mag = config.mag()
-            if mag is None or ident not in (None, mag.mag_id):
-                return ()
-            if what == "globals":
-                return [mag_globals(mag, config.domain(mag.domain))]
-        else:
-            lma = config.lma()
-            if lma is None or ident not in (None, lma.lma_id):
-                return ()
-            if what == "globals":
-                return [lma_globals(lma, config.domain(lma.domain))]
+        instance = config.mag() if role == "mag" else config.lma()
+        own = getattr(instance, "mag_id" if role == "mag" else "lma_id", None)
+        if instance is None or ident not in (None, own):
+            return ()
+        render = RENDERERS.get(what)
+        if render is None:
+            return ()
         index = (self._mag_index if role == "mag" else self._lma_index)[router_name]
-        if what == "stats":
-            counters = mob.mag_counters[index] if role == "mag" else mob.lma_counters[index]
-            current = (mob.mag_count if role == "mag" else mob.lma_count)[index]
-            text = stats_text(role.upper(), counters, current=current, age=mob.now - counters.since)
-            return [text]
-        if what == "tunnel":
-            return [tunnels_text(role.upper(), self._tunnels(role, index))]
-        if what == "binding":
-            return self._bindings(role, index)
-        return ()
+        return render(self, role, index, config, instance)
+
+    def _show_globals(
+        self, role: str, index: int, config: RouterConfig, instance: Any
+    ) -> Iterable[str]:
+        render = mag_globals if role == "mag" else lma_globals
+        return [render(instance, config.domain(instance.domain))]
+
+    def _show_stats(
+        self, role: str, index: int, config: RouterConfig, instance: Any
+    ) -> Iterable[str]:
+        mob = self.mobility
+        counters = mob.mag_counters[index] if role == "mag" else mob.lma_counters[index]
+        current = (mob.mag_count if role == "mag" else mob.lma_count)[index]
+        return [stats_text(role.upper(), counters, current=current, age=mob.now - counters.since)]
+
+    def _show_tunnel(
+        self, role: str, index: int, config: RouterConfig, instance: Any
+    ) -> Iterable[str]:
+        return [tunnels_text(role.upper(), self._tunnels(role, index))]
+
+    def _show_binding(
+        self, role: str, index: int, config: RouterConfig, instance: Any
+    ) -> Iterable[str]:
+        return self._bindings(role, index)
 
     # rendering ----------------------------------------------------------------------------
 
@@ -201,3 +214,13 @@ class LabNetwork:
 
 
 __all__ = ["WARMUP", "LabNetwork", "read_config"]
+
+
+Renderer = Callable[[LabNetwork, str, int, RouterConfig, Any], Iterable[str]]
+RENDERERS: dict[str, Renderer] = {
+    "globals": LabNetwork._show_globals,
+    "stats": LabNetwork._show_stats,
+    "tunnel": LabNetwork._show_tunnel,
+    "binding": LabNetwork._show_binding,
+}
+"""The lab's renderer of each `show_commands` word (a test holds the two in step)."""

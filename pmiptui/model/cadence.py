@@ -1,17 +1,20 @@
 """How often each show command of a poll runs, and which of them are due at a poll.
 
-A poll runs every `poll_interval`; each kind has its own cadence in seconds on top of that.
-Cheap, fast-moving kinds (stats, tunnels, the binding count) run at every poll; the full
-binding table runs at every poll only while an operator watches the router's bindings,
-otherwise once a minute; globals and the PMIPv6 running config rarely change and run on
-connect and every ten minutes.
+A poll runs every `poll_interval`; each kind has its own cadence in seconds on top of that,
+by default the one its entry in `show_commands` declares. Cheap, fast-moving kinds (stats,
+tunnels, the binding count) run at every poll; the full binding table runs at every poll
+only while an operator watches the router's bindings, otherwise once a minute; globals and
+the PMIPv6 running config rarely change and run on connect and every ten minutes.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from pmiptui.show_commands import SHOW_COMMANDS
 
 EVERY_POLL = 0.0
 """Cadence of a kind fetched at every poll (`interval` in config.yaml)."""
@@ -19,23 +22,38 @@ ON_CONNECT = math.inf
 """Cadence of a kind fetched only at the first good poll after (re)connecting (`connect`)."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Cadence:
-    """Seconds between two fetches of each poll kind (`EVERY_POLL`, a number, `ON_CONNECT`)."""
-
-    globals: float = 600.0
-    config: float = 600.0
-    """`show running-config | section ipv6 mobile`."""
-    stats: float = EVERY_POLL
-    tunnels: float = EVERY_POLL
-    binding_total: float = EVERY_POLL
-    """The binding count alone (`| include ^Total`), on polls that skip the full table."""
-    bindings: float = 60.0
-    """The full binding table while nobody watches the router (every poll while someone does)."""
-
-
-CADENCE_KINDS = tuple(f.name for f in fields(Cadence))
+DEFAULTS: Mapping[str, float] = MappingProxyType(
+    {entry.field: entry.every_sec for entry in SHOW_COMMANDS}
+)
+"""Each poll kind's default cadence, as the registry of show commands declares it."""
+CADENCE_KINDS = tuple(DEFAULTS)
 """The keys of `cadence:` in config.yaml and in an inventory entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cadence:
+    """Seconds between two fetches of each poll kind (`EVERY_POLL`, a number, `ON_CONNECT`).
+
+    For `bindings` it is the cadence while nobody watches the router (every poll while
+    someone does).
+    """
+
+    seconds: Mapping[str, float] = field(default_factory=lambda: DEFAULTS)
+
+    def __post_init__(self) -> None:
+        unknown = set(self.seconds) - set(DEFAULTS)
+        if unknown:
+            raise ValueError(f"no such poll kind: {', '.join(sorted(unknown))}")
+
+    def every(self, kind: str) -> float:
+        """The cadence of `kind`."""
+        return self.seconds.get(kind, DEFAULTS[kind])
+
+    def over(self, overrides: Mapping[str, float] | None) -> Cadence:
+        """This cadence with `overrides` (kind → seconds) over it."""
+        if not overrides:
+            return self
+        return Cadence(MappingProxyType({**self.seconds, **overrides}))
 
 
 def due_kinds(
@@ -58,13 +76,10 @@ def due_kinds(
         last = fetched.get(kind)
         return last is None or now - last >= every - slack
 
-    wanted = [
-        kind
-        for kind in ("globals", "config", "stats", "tunnels")
-        if due(kind, getattr(cadence, kind))
-    ]
-    if due("bindings", EVERY_POLL if watched else cadence.bindings):
-        wanted.append("bindings")
-    elif due("binding_total", cadence.binding_total):
-        wanted.append("binding_total")
-    return tuple(wanted)
+    tables = ("bindings", "binding_total")
+    wanted = {kind for kind in DEFAULTS if kind not in tables and due(kind, cadence.every(kind))}
+    if due("bindings", EVERY_POLL if watched else cadence.every("bindings")):
+        wanted.add("bindings")
+    elif due("binding_total", cadence.every("binding_total")):
+        wanted.add("binding_total")
+    return tuple(kind for kind in DEFAULTS if kind in wanted)  # the registry's order

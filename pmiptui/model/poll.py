@@ -10,9 +10,9 @@ from pmiptui.model.cadence import Cadence
 from pmiptui.model.globals import LmaGlobals, MagGlobals
 from pmiptui.model.stats import PmipStats
 from pmiptui.model.tunnels import Tunnel
+from pmiptui.show_commands import POLL_KINDS
 
-POLL_KINDS = ("globals", "bindings", "binding_total", "stats", "tunnels", "config")
-"""What a poll can fetch, one show command each (each is also a `PollResult` field)."""
+__all__ = ["POLL_KINDS", "CommandRun", "PollResult", "RouterInfo", "carry_forward"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

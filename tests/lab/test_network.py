@@ -246,3 +246,24 @@ def test_an_exact_nai_entry_overrides_the_realm_for_that_mn() -> None:
     assert all(b.ipv4_home_address and b.ipv6_hnps for b in others)
     on_mags = {b.nai: b for name in ("mag1", "mag2") for b in records(routers[name], "binding")}
     assert on_mags[first].ipv4_home_address is None and second not in on_mags
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "sh ipv6 mob pmipv6 mag bind",
+        "show ipv6 mobile pmipv6 mag bindings",
+        "sho ipv6 mobile pmipv6 mag mag1 binding",
+        "sh ipv6 mo pm mag bi | i ^Total",
+    ],
+)
+def test_abbreviated_shows_answer_like_the_full_command(busy, line: str) -> None:
+    console = busy["mag1"].console()
+    ask = console.execute("enable").ask
+    assert ask is not None
+    ask.answer("admin")
+    full = "".join(console.execute("show ipv6 mobile pmipv6 mag binding").output)
+    got = "".join(console.execute(line).output)
+    assert got.startswith("Total MAG bindings : ")
+    if "Total" not in line:
+        assert got == full

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from textual.command import CommandInput
 
 from pmiptui.ui.screens.binding_detail import BindingDetail
 from pmiptui.ui.screens.router import RouterScreen
 from pmiptui.ui.widgets.bindings_pane import BindingsPane
 from pmiptui.ui.widgets.keyed_table import KeyedTable
-from tests.ui.conftest import make_app, open_router, settle
+from tests.ui.conftest import make_app, open_router, palette_command, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -181,9 +180,9 @@ async def test_tabs_show_globals_stats_tunnels_config_log(fake):
         # only the kinds due at every poll (the table too, since the screen watches it)
         assert sent[0] == "show ipv6 mobile pmipv6 mag globals"
         every_poll = [
+            "show ipv6 mobile pmipv6 mag binding",
             "show ipv6 mobile pmipv6 mag stats",
             "show ipv6 mobile pmipv6 mag tunnel",
-            "show ipv6 mobile pmipv6 mag binding",
         ]
         assert sent[5:] == every_poll * 2
 
@@ -220,22 +219,14 @@ async def test_copy_row(fake):
         assert "nai=mn000000@example.com" in copied[-1]
 
 
-async def _palette(app, pilot, text: str) -> None:
-    await pilot.press("colon")
-    await pilot.pause()
-    app.screen.query_one(CommandInput).value = text
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-
-
 async def test_command_palette_opens_a_router_and_filters(fake):
     app = make_app(fake)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        await _palette(app, pilot, ":router mag1")
+        await palette_command(app, pilot, ":router mag1")
         await settle(app, pilot)
         assert isinstance(app.screen, RouterScreen) and app.screen.router == "mag1"
-        await _palette(app, pilot, ":bindings state=BCE_PENDING")
+        await palette_command(app, pilot, ":bindings state=BCE_PENDING")
         await settle(app, pilot)
         assert _pane(app).spec.filter == "state=BCE_PENDING"
         assert _nais(app) == ["mn000000@example.com", "mn000022@example.com"]

@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 
 from pmiptui.redact import Secret
 
-RECORD = dict(frozen=True, slots=True, kw_only=True)
 
-
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class AuthOption:
     """`auth-option spi {HEX | decimal N} key {ascii | hex} KEY`: a security association."""
 
@@ -29,14 +27,14 @@ class AuthOption:
     """The shared key; shows as `***` in repr and JSON, `.reveal()` for the value."""
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ReplayProtection:
     """`replay-protection timestamp [window SECONDS]`."""
 
     window_sec: int | None = None
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Heartbeat:
     """`heartbeat [interval N retries N [label L] [natreboot]]` (label and natreboot: LMA only)."""
 
@@ -46,7 +44,7 @@ class Heartbeat:
     natreboot: bool = False
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DomainLma:
     """An LMA known to the domain (`lma ID` in PMIPv6-domain mode)."""
 
@@ -55,7 +53,7 @@ class DomainLma:
     ipv6_addresses: list[str] = field(default_factory=list)
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DomainMag:
     """A MAG known to the domain (`mag ID` in PMIPv6-domain mode)."""
 
@@ -64,7 +62,7 @@ class DomainMag:
     ipv6_addresses: list[str] = field(default_factory=list)
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Nai:
     """A mobile node's profile in the domain (`nai [USER]@REALM`)."""
 
@@ -83,7 +81,7 @@ class Nai:
     network: str | None = None
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MobileMap:
     """One sequence of a domain mobile map (`mobile-map NAME SEQ`): traffic to link preferences."""
 
@@ -97,7 +95,7 @@ class MobileMap:
     traffic_profile: str | None = None
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Domain:
     """A PMIPv6 domain (`ipv6 mobile pmipv6-domain NAME`, and/or `… NAME load-aaa`)."""
 
@@ -118,7 +116,7 @@ class Domain:
     mobile_maps: list[MobileMap] = field(default_factory=list)
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DiscoverMnDetach:
     """`discover-mn-detach poll interval S timeout S retries N`."""
 
@@ -127,7 +125,7 @@ class DiscoverMnDetach:
     retries: int
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MagLmaPeer:
     """An LMA peer of a MAG instance (`lma ID DOMAIN` in MAG mode)."""
 
@@ -141,7 +139,7 @@ class MagLmaPeer:
     """Not in the guide's MAG-LMA mode; read when present."""
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RoamingInterface:
     """`roaming interface IF [priority N egress-att ATT label LABEL]` under `address dynamic`."""
 
@@ -151,7 +149,7 @@ class RoamingInterface:
     label: str | None = None
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class HybridAccessProfile:
     """`profile-definition NAME` under `mobility-service hybrid-access`: link quality limits."""
 
@@ -161,7 +159,7 @@ class HybridAccessProfile:
     packet_loss: int | None = None
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MagInstance:
     """A MAG instance (`ipv6 mobile pmipv6-mag ID domain DOMAIN`)."""
 
@@ -199,7 +197,7 @@ class MagInstance:
     hybrid_access_profiles: list[HybridAccessProfile] = field(default_factory=list)
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MobileNetworkPool:
     """`mobile-network {pool | v6pool} ADDR pool-prefix N network-prefix N` of an LMA network."""
 
@@ -210,7 +208,7 @@ class MobileNetworkPool:
     network_prefix: int
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LmaNetwork:
     """An LMA network (`network NAME`) and the local pools it assigns home addresses from."""
 
@@ -222,7 +220,7 @@ class LmaNetwork:
     mobile_network_pools: list[MobileNetworkPool] = field(default_factory=list)
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LmaMagPeer:
     """A MAG peer of an LMA instance (`mag ID DOMAIN` in LMA mode)."""
 
@@ -234,7 +232,7 @@ class LmaMagPeer:
     ipv6_addresses: list[str] = field(default_factory=list)
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RatPriority:
     """`rat TYPE priority N` under `role 3gma`."""
 
@@ -242,7 +240,7 @@ class RatPriority:
     priority: int
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LmaRole:
     """`role 3gma`: the LMA acts as a 3G mobility anchor."""
 
@@ -251,7 +249,7 @@ class LmaRole:
     rat_priorities: list[RatPriority] = field(default_factory=list)
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MllTransport:
     """`transport [vrf NAME]` of a mobile-local-loop customer, with its transport address."""
 
@@ -259,7 +257,7 @@ class MllTransport:
     ipv6_address: str | None = None
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MllCustomer:
     """`customer NAME vrf VRF` under `mobility-service mobile-local-loop` (VRF-aware LMA)."""
 
@@ -271,7 +269,7 @@ class MllCustomer:
     transport: MllTransport | None = None
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LmaInstance:
     """An LMA instance (`ipv6 mobile pmipv6-lma ID domain DOMAIN`)."""
 
@@ -308,7 +306,7 @@ class LmaInstance:
     customers: list[MllCustomer] = field(default_factory=list)
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PmipConfig:
     """Everything `show running-config | section ipv6 mobile` shows: domains, MAGs and LMAs."""
 

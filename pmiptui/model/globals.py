@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-RECORD = dict(frozen=True, slots=True, kw_only=True)
 
-
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BindingSettings:
     """Per-instance or per-peer binding parameters. None means the router did not print it."""
 
@@ -34,7 +32,7 @@ class BindingSettings:
     validity_window: int | None = None
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PeerGlobals(BindingSettings):
     """Settings the MAG holds for one LMA peer, or the LMA for one MAG peer."""
 
@@ -43,7 +41,7 @@ class PeerGlobals(BindingSettings):
     """True when the block stops before its last setting: the output was probably cut short."""
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MagGlobals(BindingSettings):
     """One MAG instance as `show ipv6 mobile pmipv6 mag globals` reports it."""
 
@@ -55,7 +53,7 @@ class MagGlobals(BindingSettings):
     peers: list[PeerGlobals] = field(default_factory=list)
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LmaNetwork:
     """A network an LMA assigns home addresses from, with its IPv4 and IPv6 pools."""
 
@@ -66,7 +64,7 @@ class LmaNetwork:
     ipv6_prefix_length: int | None = None
 
 
-@dataclass(**RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LmaGlobals(BindingSettings):
     """One LMA instance as `show ipv6 mobile pmipv6 lma globals` reports it."""
 

@@ -119,7 +119,7 @@ def _column(texts: list[Any], convert: Callable[[Any], Any]) -> list[Any]:
 def _binding(block: dict[str, Any]) -> Binding:
     if "domain" not in block:
         raise KeyError("domain")
-    get = block.get
+    get: Callable[[str], Any] = block.get
     return Binding(
         **{
             field: get(key) if convert is None else convert(get(key))

@@ -79,7 +79,8 @@ def _warn_instance(block: dict[str, Any], owner: str, warnings: list[str]) -> No
 
 def build_mag(data: dict[str, Any]) -> Built:
     """MAG globals: one record per MAG instance, peers (LMAs) in order."""
-    records, warnings = [], []
+    records: list[Any] = []
+    warnings: list[str] = []
     for block in listed(data.get("instances")):
         mag_id = _require(block, "mag_id", "Mag Identifier", "mag-globals")
         _warn_instance(block, f"MAG {mag_id}", warnings)
@@ -110,7 +111,8 @@ def _network(block: dict[str, Any]) -> LmaNetwork:
 
 def build_lma(data: dict[str, Any]) -> Built:
     """LMA globals: one record per LMA instance, with its networks and peers (MAGs)."""
-    records, warnings = [], []
+    records: list[Any] = []
+    warnings: list[str] = []
     for block in listed(data.get("instances")):
         lma_id = _require(block, "lma_id", "LMA Identifier", "lma-globals")
         _warn_instance(block, f"LMA {lma_id}", warnings)

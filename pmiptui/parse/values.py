@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+from typing import Any
 
 from pmiptui.errors import ParseError
 
@@ -140,7 +141,7 @@ def _slow_ip(address: str) -> tuple[str, int]:
     return str(ip), ip.max_prefixlen
 
 
-def listed(value: object) -> list:
+def listed(value: object) -> list[Any]:
     """TTP gives a dict for one match and a list for several: always a list, never None."""
     if value is None:
         return []

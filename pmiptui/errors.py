@@ -95,13 +95,6 @@ class ConfigRejected(PmipError):
     exit_code = 5
 
 
-class RollbackFailed(PmipError):
-    """A failed change could not be proven rolled back: the router's state is uncertain."""
-
-    title = "Rollback failed"
-    exit_code = 7
-
-
 class ChangeRefused(PmipError):
     """Another change holds the router, or one is pending there: nothing was sent (exit 9)."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pmiptui.model.change import ApplyOutcome, ApplyProgress
 from pmiptui.model.poll import PollResult, RouterInfo
@@ -25,6 +25,17 @@ class Poller(Protocol):
 
     def close(self) -> None:
         """Close every session."""
+        ...
+
+
+@runtime_checkable
+class RecordingPollerState(Protocol):
+    """A Poller that also records its polls (`history.recording.RecordingPoller`)."""
+
+    @property
+    def last_error(self) -> str | None:
+        """Why history is not recording now, or None while it is; a plain attribute
+        read (no IO), which the poll worker makes after each poll."""
         ...
 
 

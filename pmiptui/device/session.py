@@ -396,8 +396,3 @@ def _latest_answer(text: str, answers: list[tuple[str, str]]) -> str | None:
             if best is None or found.end() > best[0]:
                 best = (found.end(), reply)
     return None if best is None else best[1]
-
-
-def open_session(target: RouterTarget, *, ask: Ask = getpass.getpass) -> RouterSession:
-    """An open privileged session with `target` (raises `DeviceError` subclasses)."""
-    return RouterSession(target, ask=ask).open()

@@ -42,7 +42,8 @@ class RecordingPoller:
 
     @property
     def last_error(self) -> str | None:
-        """Why the last recording failed, if one did (the live view goes on regardless)."""
+        """Why history is not recording now, or None while it is (see `History.last_error`);
+        the live view goes on regardless. A plain attribute read: no IO, no lock."""
         return self._history.last_error
 
     def routers(self) -> list[RouterInfo]:
@@ -67,7 +68,7 @@ class RecordingPoller:
                 tunnels=result.tunnels,
             )
         except Exception as error:  # history is best effort; the live view goes on
-            self._history.last_error = f"history not recorded: {error}"
+            self._history.note_failure(f"not queued: {error}")
         return result
 
     def close(self) -> None:

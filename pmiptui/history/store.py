@@ -124,7 +124,13 @@ class History:
         self.tables_skipped = 0
         """Binding tables left out because the writer was behind (see MAX_QUEUED_BINDINGS)."""
         self.last_error: str | None = None
-        """Why the last recording failed, if one did (polling goes on regardless)."""
+        """Why recording is failing, as a reason (the console shows it after "history not
+        recording: "); None again once a poll recorded after the failure is written, so
+        it says whether history is recording now. Polling goes on regardless."""
+        self._recorded = 0
+        """Polls handed to `record` so far; numbers them, in the order they came."""
+        self._failed = 0
+        """The number of the last poll that failed to record (or lost its table)."""
         self._writer = threading.Thread(target=self._write_loop, name="pmiptui-history")
         self._writer.daemon = True
         self._writer.start()
@@ -160,9 +166,22 @@ class History:
                 if self._writes % PRUNE_EVERY == 0:
                     self.prune()
             except Exception as error:  # history is best effort; the live view goes on
-                self.last_error = f"history not recorded: {error}"
+                self.note_failure(f"write failed: {error}")
             finally:
                 self._pending.task_done()
+
+    def note_failure(self, reason: str, number: int | None = None) -> None:
+        """Say why recording is failing; only a poll recorded after poll `number` (the
+        latest so far when None) clears it, by being written."""
+        with self._lock_queued:
+            self._failed = self._recorded if number is None else max(self._failed, number)
+            self.last_error = reason
+
+    def _written(self, number: int) -> None:
+        """Poll `number` is written: recording works again if it came after the failure."""
+        with self._lock_queued:
+            if number > self._failed:
+                self.last_error = None
 
     def _settled(self) -> None:
         """Wait until every poll recorded so far is written, so a read sees all of them."""
@@ -190,13 +209,16 @@ class History:
         Reads wait for the queue, so they see every poll recorded before them.
         """
         counted = 0
-        if bindings is not None and self._writer.is_alive():
-            with self._lock_queued:
+        with self._lock_queued:
+            self._recorded += 1
+            number = self._recorded
+            if bindings is not None and self._writer.is_alive():
                 if self._queued_bindings + len(bindings) > MAX_QUEUED_BINDINGS:
                     self.tables_skipped += 1
+                    self._failed = number
                     self.last_error = (
-                        f"history is behind: {self.tables_skipped} binding table(s) not "
-                        "recorded (the disk cannot keep up); replay shows the ones before"
+                        f"behind, {self.tables_skipped} binding table(s) not recorded (the "
+                        "disk cannot keep up); replay shows the ones before"
                     )
                     bindings = None
                 else:
@@ -212,7 +234,7 @@ class History:
             bindings=bindings,
             tunnels=list(tunnels) if tunnels is not None else None,
         )
-        job = partial(self._record_queued, poll, counted)
+        job = partial(self._record_queued, poll, counted, number)
         if self._writer.is_alive():
             self._pending.put(partial(self._after_delay, time.monotonic(), job))
         else:
@@ -246,13 +268,19 @@ class History:
                 self._store_bindings(poll.router, poll.at, poll.bindings)
             self._db.execute("COMMIT")
 
-    def _record_queued(self, poll: _Poll, counted: int) -> None:
-        """Record a queued poll; its bindings no longer count as waiting, even if it fails."""
+    def _record_queued(self, poll: _Poll, counted: int, number: int) -> None:
+        """Record queued poll `number`; its bindings no longer count as waiting, even if
+        it fails. A failure is said in `last_error`; a success after the last failure
+        clears it."""
         try:
             self._record_now(poll)
+        except Exception as error:  # history is best effort; the live view goes on
+            self.note_failure(f"write failed: {error}", number)
+            return
         finally:
             with self._lock_queued:
                 self._queued_bindings -= counted
+        self._written(number)
 
     def _store_bindings(self, router: str, at: float, bindings: Sequence[Any]) -> None:
         current = signatures(bindings)

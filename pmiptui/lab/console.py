@@ -39,7 +39,6 @@ _GUARDED = frozenset(
     }
 )
 """Commands refused to every session but the one holding the exclusive lock."""
-_SHOW_PMIPV6 = re.compile(r"^show ipv6 mobile pmipv6 (mag|lma) (?:\S+ )?(\w+)$")
 
 
 def _lines(text: str) -> str:

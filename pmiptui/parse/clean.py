@@ -20,7 +20,6 @@ def has_control(text: str) -> bool:
     return any(char in text for char in _CONTROL_CHARS)
 
 
-_PROMPT = re.compile(r"^[A-Za-z0-9][\w.\-()/:]*[#>]")
 _ECHO = re.compile(r"^(?:[A-Za-z0-9][\w.\-()/:]*[#>]\s*)?(?:sh|sho|show|wr|write)\b", re.IGNORECASE)
 _PROMPT_ONLY = re.compile(r"^[A-Za-z0-9][\w.\-()/:]*[#>]\s*$")
 _ERROR = re.compile(r"^%\s*\S")
@@ -77,8 +76,3 @@ def clean_line(line: str, number: int, *, first: bool, keep_indent: bool) -> str
         return " " * indent + _WS.sub(" ", body.strip())
     spaced = "  " in stripped or "\t" in stripped
     return _WS.sub(" ", stripped) if spaced else stripped
-
-
-def looks_like_prompt(text: str) -> bool:
-    """True when a line starts with an IOS prompt (`lma1#`, `mag1(config)#`)."""
-    return bool(_PROMPT.match(text))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -67,8 +66,3 @@ def long_table(records: Sequence[Any] | Any) -> Table:
     for row in rows:
         columns.extend(key for key in row if key not in columns)
     return Table(columns=columns, rows=rows)
-
-
-def is_record(value: Any) -> bool:
-    """True for a dataclass instance."""
-    return dataclasses.is_dataclass(value) and not isinstance(value, type)

@@ -93,6 +93,9 @@ class PmipApp(App[None]):
         self.notices = tuple(notices)
         """What the composition root could not set up as asked (a history set aside or
         missing); shown as warnings once the console is up."""
+        self.history_error: str | None = None
+        """Why history is not recording, as the latest poll reported it; None while it
+        records (or when there is none). The fleet and router screens show it."""
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then TerminalSafe: router text never drives the terminal."""
@@ -123,6 +126,7 @@ class PmipApp(App[None]):
         self.polling.start(message.routers)
 
     def on_poll_finished(self, message: PollFinished) -> None:
+        self._note_history(message.history_error)
         result = message.result
         state = self.routers.get(result.router)
         if state is None:
@@ -132,6 +136,15 @@ class PmipApp(App[None]):
             self.shown[result.router] = message.shown
         self._notify_poll_error(state)
         self.router_updated.publish(result.router)
+
+    def _note_history(self, error: str | None) -> None:
+        """Keep the history state; notify when recording stops, and when it works again."""
+        before, self.history_error = self.history_error, error
+        if error is not None and before is None:
+            message = formatting.one_line(error, 200)
+            self.notify(message, title="History not recording", severity="error", timeout=30)
+        elif error is None and before is not None:
+            self.notify("history is recording again", title="History")
 
     def _notify_poll_error(self, state: RouterState) -> None:
         """Notify when a router starts failing (or fails differently), not on every poll."""

@@ -26,6 +26,7 @@ class PollFinished(Message):
         result: PollResult,
         prepared: PreparedBindings | None,
         shown: ShownBindings | None,
+        history_error: str | None = None,
     ) -> None:
         super().__init__()
         self.result = result
@@ -34,3 +35,6 @@ class PollFinished(Message):
         """Bindings table and change marks, when the poll brought bindings."""
         self.shown = shown
         """The Bindings tab's view, built when a router screen was watching this router."""
+        self.history_error = history_error
+        """Why history is not recording, as the worker read it after the poll (None while
+        it records, or when the console records no history)."""

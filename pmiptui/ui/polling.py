@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from pmiptui.model.cadence import due_kinds
 from pmiptui.model.poll import PollResult, RouterInfo
-from pmiptui.ports import Poller
+from pmiptui.ports import Poller, RecordingPollerState
 from pmiptui.ui.collector import YOUNG_EVERY_SEC, CollectorSchedule
 from pmiptui.ui.data.binding_diff import BindingTracker
 from pmiptui.ui.data.bindings_view import ViewSpec
@@ -39,6 +39,8 @@ class PollScheduler:
     def __init__(self, app: PmipApp, poller: Poller) -> None:
         self._app = app
         self._poller = poller
+        self._recording = poller if isinstance(poller, RecordingPollerState) else None
+        """The poller as a recorder of history, whose state each poll reports; or None."""
         self._infos: dict[str, RouterInfo] = {}
         self._timers: dict[str, Timer] = {}
         self._in_flight: set[str] = set()
@@ -158,7 +160,8 @@ class PollScheduler:
             if prepared is not None:
                 spec = self.view_specs.get(name, ViewSpec())
                 shown = show_bindings(name, prepared.base, spec)
-        self._app.post_message(PollFinished(result, prepared, shown))
+        history_error = self._recording.last_error if self._recording is not None else None
+        self._app.post_message(PollFinished(result, prepared, shown, history_error))
 
     def worker_ended(self, worker: Worker[None]) -> PollResult | None:
         """Re-arm the router's timer; a poll that raised becomes a failed result."""

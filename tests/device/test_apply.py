@@ -12,6 +12,7 @@ from pmiptui.configgen.procedure import Procedure, Step
 from pmiptui.device.apply import Status, apply_plan, read_running, save_config
 from pmiptui.device.session import RouterSession
 from pmiptui.device.verify import read_globals, verify_change
+from pmiptui.errors import ConnectionLost
 from pmiptui.inventory import Inventory
 from pmiptui.ios.config_tree import parse_running_config, render_running_config
 from pmiptui.lab.runtime import LabThread
@@ -31,6 +32,19 @@ MAG_LIFETIME = Procedure(
         Step(mode="config-ipv6-pmipv6-mag", syntax="binding lifetime <seconds>"),
     ),
 )
+
+
+def _wait_until_lost(session: RouterSession, timeout: float = 10) -> None:
+    """Wait until the client has seen its SSH connection close, so the next line fails at
+    once as a lost connection rather than after a read timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            session._connection()
+        except ConnectionLost:
+            return
+        assert time.monotonic() < deadline, "the client did not see the connection close"
+        time.sleep(0.01)
 
 
 def _config_lines(lab_thread: LabThread, router: str) -> list[str]:
@@ -97,7 +111,7 @@ def test_dropped_connection_mid_apply_is_rolled_back_after_reconnect(
     def cut(number: int, _line: PlanLine) -> None:
         if number == 4:  # three lines are in; the session dies before the fourth
             pristine.call(lambda: [conn.abort() for conn in list(listener.connections)])
-            time.sleep(0.3)  # let the client see the TCP close (else: a read timeout)
+            _wait_until_lost(session)
 
     with RouterSession(inventory.router("mag1"), read_timeout=5) as session:
         result = apply_plan(session, minimum_plan(), on_line=cut)
@@ -139,7 +153,7 @@ def test_unreachable_after_drop_is_rollback_failed_with_timer_armed(
                         conn.abort()
 
                 thread.call(close)
-                time.sleep(0.3)
+                _wait_until_lost(session)
 
         session = RouterSession(target, read_timeout=5, connect_timeout=3).open()
         result = apply_plan(session, minimum_plan(), on_line=vanish)

@@ -148,3 +148,45 @@ def test_a_writer_that_falls_behind_leaves_tables_out_not_polls(
     _record(h, 1002.0, [*table, _b("mn9")])  # written once the backlog is gone
     assert len(h.bindings_at("lma1", 1002.5) or []) == 4
     h.close()
+
+
+def test_last_error_says_a_failed_write_until_a_later_poll_is_written(tmp_path: Path) -> None:
+    h = History(tmp_path / "h.sqlite")
+    write = h._record_now
+    failing = True
+
+    def record_now(poll) -> None:
+        if failing:
+            raise sqlite3.OperationalError("disk I/O error")
+        write(poll)
+
+    h._record_now = record_now  # type: ignore[method-assign]
+    _record(h, 10, [_b("a")])
+    assert h.times() is None  # not written
+    assert h.last_error == "write failed: disk I/O error"
+    failing = False
+    _record(h, 20, [_b("a")])
+    assert h.times() == (20, 20)
+    assert h.last_error is None  # recording again
+    h.close()
+
+
+def test_last_error_clears_once_a_writer_that_fell_behind_catches_up(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import pmiptui.history.store as store
+
+    monkeypatch.setattr(store, "MAX_QUEUED_BINDINGS", 5)
+    h = History(tmp_path / "h.sqlite")
+    gate = threading.Event()
+    h._pending.put(gate.wait)
+    table = [_b(f"mn{i}") for i in range(3)]
+    _record(h, 1000.0, table)
+    _record(h, 1001.0, [*table, _b("mn9")])  # left out
+    gate.set()
+    h.times()  # the backlog, the poll that lost its table included, is written
+    assert h.last_error is not None and h.last_error.startswith("behind, 1 binding table(s)")
+    _record(h, 1002.0, table)
+    h.times()
+    assert h.last_error is None
+    h.close()

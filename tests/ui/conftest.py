@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -56,3 +57,27 @@ async def open_router(app: PmipApp, pilot: object, name: str, tab: str = "bindin
             if pane.view is not None or app.routers[name].prepared is None:
                 return
     raise AssertionError(f"router screen {name} did not show its bindings")
+
+
+async def palette_command(app: PmipApp, pilot: object, text: str) -> None:
+    """Type `text` in the command palette and press Enter once its search has answered."""
+    from textual.command import CommandInput, CommandList, CommandPalette, Hit
+
+    await pilot.press("colon")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    palette = app.screen
+    assert isinstance(palette, CommandPalette)
+    palette.query_one(CommandInput).value = text
+    results = palette.query_one(CommandList)
+    group = CommandPalette._GATHER_COMMANDS_GROUP
+
+    def answered() -> bool:
+        searching = any(w.group == group and not w.is_finished for w in app.workers)
+        first = results.get_option_at_index(0) if results.option_count else None
+        return not searching and isinstance(getattr(first, "hit", None), Hit)  # not discovery
+
+    deadline = time.monotonic() + 10
+    while not answered():
+        assert time.monotonic() < deadline, f"the command palette found nothing for {text!r}"
+        await pilot.pause(0.01)  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]

@@ -21,7 +21,7 @@ from pmiptui.ui.screens.router import RouterScreen
 from pmiptui.ui.widgets.bindings_pane import BindingsPane
 from tests.lab.conftest import start_lab
 
-pytestmark = pytest.mark.asyncio
+pytestmark = [pytest.mark.asyncio, pytest.mark.lab]
 INTERVAL = 1.0
 
 

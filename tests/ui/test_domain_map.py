@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from textual.command import CommandInput
 
 from pmiptui.history.store import PollRow, TunnelRow
 from pmiptui.model.poll import RouterInfo
@@ -24,7 +23,7 @@ from pmiptui.ui.data.replay import UNKNOWN, ReplayFrame, recorded_status
 from pmiptui.ui.data.router_state import RouterState
 from pmiptui.ui.screens.domain_map import DomainMapScreen
 from pmiptui.ui.screens.fleet import FleetScreen
-from tests.ui.conftest import make_app, settle
+from tests.ui.conftest import make_app, palette_command, settle
 
 
 def _router(name: str, role: str, *tunnels: tuple[str, bool | None, int | None], **kw) -> MapRouter:
@@ -161,11 +160,7 @@ async def test_palette_map_and_help_lists_the_key(fake):
         ids = {str(table.get_row_at(i)[2]) for i in range(table.row_count)}
         assert "app.map" in ids
         await pilot.press("escape")
-        await pilot.press("colon")
-        await pilot.pause()
-        app.screen.query_one(CommandInput).value = ":map"
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await palette_command(app, pilot, ":map")
         await pilot.pause()
         assert isinstance(app.screen, DomainMapScreen)
 

@@ -56,11 +56,6 @@ class StatsTracker:
         self._baseline = dict(self._current[1])
         return True
 
-    @property
-    def has_baseline(self) -> bool:
-        """True once `b` was pressed with data present."""
-        return self._baseline is not None
-
     def rows(self) -> list[StatRow]:
         """The Stats tab's rows, in the record's field order."""
         if self._current is None:

@@ -14,6 +14,7 @@ from pmiptui.ui import formatting
 from pmiptui.ui.data import router_state as rs
 from pmiptui.ui.data.replay import ReplayFrame, fleet_record
 from pmiptui.ui.export_file import ExportRequest
+from pmiptui.ui.widgets.history_banner import HistoryBanner
 from pmiptui.ui.widgets.keyed_table import KeyedTable
 from pmiptui.ui.widgets.replay_banner import ReplayBanner
 
@@ -60,6 +61,7 @@ class FleetScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ReplayBanner(id="replay-banner")
+        yield HistoryBanner(id="history-banner")
         yield KeyedTable(COLUMNS, key_column="name", id="fleet-table")
         with Horizontal(id="fleet-detail"):
             yield Static(id="fleet-info")
@@ -82,6 +84,7 @@ class FleetScreen(Screen[None]):
         styles = formatting.palette(app.theme_variables)
         frame = app.replay.frame
         self.query_one(ReplayBanner).show_frame(frame)
+        self.query_one(HistoryBanner).show_error(app.history_error)
         if frame is not None:
             self._replay_rows(frame, styles)
             return

@@ -15,6 +15,7 @@ from pmiptui.ui.data import router_state as rs
 from pmiptui.ui.data.kv import kv_rows
 from pmiptui.ui.export_file import ExportRequest
 from pmiptui.ui.widgets.bindings_pane import BindingsPane
+from pmiptui.ui.widgets.history_banner import HistoryBanner
 from pmiptui.ui.widgets.keyed_table import KeyedTable
 from pmiptui.ui.widgets.replay_banner import ReplayBanner
 
@@ -91,6 +92,7 @@ class RouterScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ReplayBanner(id="replay-banner")
+        yield HistoryBanner(id="history-banner")
         yield Static(id="router-banner")
         with TabbedContent(initial=self._tab, id="router-tabs"):
             with TabPane("Globals", id="globals"):
@@ -142,6 +144,7 @@ class RouterScreen(Screen[None]):
 
     def _show_banner(self) -> None:
         self.query_one(ReplayBanner).show_frame(self.pmip.replay.frame)
+        self.query_one(HistoryBanner).show_error(self.pmip.history_error)
         state = self.state
         now = self.pmip.now()
         status = state.status(now, self.pmip.polling.paused)

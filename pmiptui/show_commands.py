@@ -1,11 +1,12 @@
 """The registry of show commands pmiptui polls and parses: each declared once, here.
 
 Every entry says which router role runs it, the exact IOS command, the TTP template and
-record builder of its output, the `PollResult` field its records go to (also its cadence
-key and `pmiptui show` word), how often it runs by default, and the word the lab's exec
-grammar and renderer know it by. The poller, `pmiptui show` and `pmiptui parse`, the
-cadences, the lab and the README's table all read it (see CONTRIBUTING.md: a new show
-command is a template, a fixture, a builder, an entry here and a lab renderer).
+record builder of its output (or, for the running-config, the reader of its lines), the
+`PollResult` field its records go to (also its cadence key and `pmiptui show` word), how
+often it runs by default, and the word the lab's exec grammar and renderer know it by. The
+poller, `pmiptui show` and `pmiptui parse`, the cadences, the lab and the README's table all
+read it (see CONTRIBUTING.md: a new show command is a template, a fixture, a builder, an
+entry here and a lab renderer).
 Plain data, standard library only: every layer may import it.
 """
 
@@ -31,10 +32,13 @@ class ShowCommand:
     """`mag` or `lma`; None for a command every router runs."""
     command: str
     """Exactly what the poller sends."""
-    template: str
-    """The TTP template's file name in `ttp_templates/`."""
-    builder: str
-    """`module:function` turning TTP's result into records."""
+    template: str | None = None
+    """The TTP template's file name in `ttp_templates/`; None for a `reader` kind."""
+    builder: str = ""
+    """`module:function` turning TTP's result into records (template kinds)."""
+    reader: str | None = None
+    """`module:function` reading the cleaned lines straight into records, instead of a
+    template and builder (running-config: the IOS command model's config tree)."""
     signature: str
     """Regex finding a line only this command prints (tells foreign output apart)."""
     result: Result = "records"
@@ -135,8 +139,7 @@ SHOW_COMMANDS: tuple[ShowCommand, ...] = (
         field="config",
         role=None,
         command="show running-config | section ipv6 mobile",
-        template="cisco_xe_show_running-config_pipe_section_ipv6_mobile.ttp",
-        builder="pmiptui.parse.build_config:build",
+        reader="pmiptui.parse.config_reader:read_kind",
         signature=r"^ipv6 mobile pmipv6-(domain|mag|lma) ",
         result="text",
         every_sec=600.0,

@@ -20,9 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_each_entry_is_whole() -> None:
     fields = {f.name for f in dataclasses.fields(PollResult)}
     for entry in SHOW_COMMANDS:
-        assert (ROOT / "ttp_templates" / entry.template).is_file(), entry.kind
-        for target in (entry.builder, entry.columns):
-            if target is not None:
+        if entry.reader is None:
+            assert entry.template is not None, entry.kind
+            assert (ROOT / "ttp_templates" / entry.template).is_file(), entry.kind
+        else:
+            assert (entry.template, entry.builder) == (None, ""), f"{entry.kind}: reader or TTP"
+        for target in (entry.builder, entry.columns, entry.reader):
+            if target:
                 module, function = target.split(":")
                 assert callable(getattr(importlib.import_module(module), function)), target
         assert entry.field in fields, f"{entry.field}: no PollResult field"

@@ -1,6 +1,7 @@
 """Best-effort wizard values from a router's current PMIPv6 configuration (edit, don't retype).
 
-Pure apart from `read_config`. The router's MAG, LMA and domain records are turned into
+`read_config` reads the running-config text with the IOS command model (the same reader as
+`pmiptui parse running-config`). The router's MAG, LMA and domain records are turned into
 candidate values keyed like the catalogue's steps; a procedure keeps only the values its own
 steps read, each step drawing from the record its IOS mode belongs to (a MAG-mode `lma` group
 takes the MAG's LMA peers, a domain-mode one the domain's LMAs). Values that do not pass their
@@ -18,6 +19,7 @@ from pmiptui.errors import PmipError
 from pmiptui.ios.modes import CONFIG
 from pmiptui.ios.params import ParamError
 from pmiptui.model.config import Domain, LmaInstance, MagInstance, PmipConfig
+from pmiptui.parse.config_reader import pmip_config
 
 Candidates = dict[str, Any]
 """Values of one record, keyed like the catalogue's steps; groups as lists of mappings."""
@@ -26,19 +28,15 @@ _INTERFACE = re.compile(r"^([A-Za-z][A-Za-z-]*?)(\d\S*)$")
 
 
 def read_config(text: str | None) -> PmipConfig | None:
-    """The running-config parser's record of `text`; None when there is nothing usable.
-
-    Runs the TTP parser: call it from a worker thread.
-    """
+    """The PMIPv6 configuration in running-config `text` (the `running-config` parse kind's
+    reader, on the IOS command model); None when there is none."""
     if not text or not text.strip():
         return None
-    from pmiptui.parse import parse
-
     try:
-        record = parse("running-config", text).record
+        config = pmip_config(text)
     except PmipError:
         return None
-    return record if isinstance(record, PmipConfig) else None
+    return None if config == PmipConfig() else config
 
 
 def prefill(

@@ -64,12 +64,15 @@ def parse(kind_name: str, raw: str, *, engine: Engine = "auto") -> ParseResult:
 
     `engine`: "auto" runs the one-pass engine when the kind's template is on it
     (`fast_support`), else TTP; "ttp" always runs TTP, the reference; "fast" refuses kinds
-    the one-pass engine cannot run. Both give the same result.
+    the one-pass engine cannot run. Both give the same result. A kind with a reader
+    (running-config) has no template: every `engine` runs its reader.
     Raises RouterError, EmptyOutput, ForeignOutput or TruncatedOutput with a one-line message.
     """
     kind = kind_of(kind_name)
+    if kind.reader is not None:
+        return _parse_read(kind, raw)
     if engine != "ttp":
-        fast = compiled(kind.template)
+        fast = compiled(kind.ttp)
         if not isinstance(fast, str):
             return _parse_fast(kind, fast, raw)
         if engine == "fast":
@@ -89,8 +92,28 @@ def parse(kind_name: str, raw: str, *, engine: Engine = "auto") -> ParseResult:
 
 
 def fast_support(kind_name: str) -> str | None:
-    """None when `kind_name` parses on the one-pass engine, else why it keeps TTP."""
-    return support(kind_of(kind_name).template)
+    """None when `kind_name` parses on the one-pass engine (or has a reader), else why it
+    keeps TTP."""
+    kind = kind_of(kind_name)
+    return None if kind.reader is not None else support(kind.ttp)
+
+
+def _parse_read(kind: Kind, raw: str) -> ParseResult:
+    """A kind read by its reader from the cleaned lines, after the same checks as a template
+    kind; the reader tells which lines it did not take."""
+    lines = clean_lines(raw, keep_indent=kind.keep_indent)
+    if not lines:
+        raise EmptyOutput(f"{kind.name}: the router printed no output for `{kind.command}`")
+    _check_is_ours(kind, lines)
+    built = kind.read([line.text for line in lines])
+    return ParseResult(
+        kind=kind.name,
+        records=built.records,
+        unparsed=[
+            UnparsedLine(lines[i].number, mask_secrets(lines[i].text)) for i in built.unknown
+        ],
+        warnings=built.warnings,
+    )
 
 
 def _parse_fast(kind: Kind, template: FastTemplate, raw: str) -> ParseResult:
@@ -164,11 +187,11 @@ def run_template(kind: Kind, lines: list[Line]) -> dict[str, Any]:
     (and `engine="ttp"`) come here; bindings and tunnels never need the pool now.
     """
     texts = [line.text for line in lines]
-    chunks = _chunks(kind.template, texts)
+    chunks = _chunks(kind.ttp, texts)
     if len(chunks) == 1:
-        return _run_ttp(kind.template, chunks[0])
+        return _run_ttp(kind.ttp, chunks[0])
     merged: dict[str, Any] = {}
-    for result in _run_chunks(kind.template, chunks):
+    for result in _run_chunks(kind.ttp, chunks):
         for key, value in result.items():
             if key not in merged:
                 merged[key] = value
@@ -230,7 +253,7 @@ def _run_ttp(template: str, text: str) -> dict[str, Any]:
 
 def unparsed_lines(kind: Kind, lines: list[Line]) -> list[UnparsedLine]:
     """Lines no template line matches, secrets masked; separators (`-----`) are not data."""
-    pattern = line_patterns(kind.template)
+    pattern = line_patterns(kind.ttp)
     return [
         UnparsedLine(line.number, mask_secrets(line.text))
         for line in lines
@@ -239,7 +262,11 @@ def unparsed_lines(kind: Kind, lines: list[Line]) -> list[UnparsedLine]:
 
 
 def _check_is_ours(kind: Kind, lines: list[Line]) -> None:
-    """Refuse output that another command printed, instead of returning an empty success."""
+    """Refuse output that another command printed, instead of returning an empty success.
+
+    Output of a template kind whose every line the template knows, without the line only
+    this command prints, is cut short; a reader kind's output without that line is foreign.
+    """
     if any(kind.recognises(line.text) for line in lines):
         return
     for other in KINDS.values():
@@ -248,8 +275,10 @@ def _check_is_ours(kind: Kind, lines: list[Line]) -> None:
                 f"{kind.name}: this is the output of `{other.command}` ({other.name}), "
                 f"not of `{kind.command}`"
             )
-    recognised = line_patterns(kind.template)
-    if all(recognised.match(line.text + "\n") or _SEPARATOR.match(line.text) for line in lines):
+    recognised = None if kind.reader is not None else line_patterns(kind.ttp)
+    if recognised is not None and all(
+        recognised.match(line.text + "\n") or _SEPARATOR.match(line.text) for line in lines
+    ):
         raise TruncatedOutput(
             f"{kind.name}: the output stops after {len(lines)} line(s), before any complete record"
         )

@@ -221,6 +221,7 @@ def tile(
     if not scanner.scan.kept:
         return None
     last = ends[-1]
+    scanner.active[spec.start.group] = True  # the blocks started it, as in `scan`
     if last < len(text):
         scanner.lines(text[last + 1 :], text.count("\n", 0, last) + 2)
     if scanner.scan.runs[spec.top] or not scanner.scan.recognised:

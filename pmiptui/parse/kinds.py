@@ -5,13 +5,15 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from pmiptui.errors import InputError
 from pmiptui.show_commands import SHOW_COMMANDS, ShowCommand
 
 Builder = Callable[[dict[str, Any]], "Built"]
 ColumnBuilder = Callable[[dict[str, Any], dict[str, list[Any]]], "Built | None"]
+Reader = Callable[[list[str]], "Built"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -21,17 +23,24 @@ class Built:
     records: Sequence[Any]
     """A list, or a `BindingColumns` from a column builder."""
     warnings: list[str]
+    unknown: list[int] = field(default_factory=list)
+    """From a reader: indexes (0-based, into the lines it was given) of lines it did not take."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Kind:
-    """One parseable command: its template, its record builder and how to recognise its output."""
+    """One parseable command: its template and record builder (or its reader), and how to
+    recognise its output."""
 
     name: str
     command: str
-    template: str
+    template: str | None
+    """The TTP template's file name; None for a kind with a `reader`."""
     builder: str
     """`module:function` that turns TTP's dict into records; imported on first use."""
+    reader: str | None = None
+    """`module:function` that reads the cleaned lines' text into records (`Built`, with the
+    lines it did not take); such a kind has no template."""
     signature: str
     """Regex that finds a line only this command prints; tells foreign output apart.
 
@@ -44,6 +53,20 @@ class Kind:
     keep_indent: bool = False
     single: bool = False
     """True when the output is one record (running-config), not a list."""
+
+    @property
+    def ttp(self) -> str:
+        """The TTP template's file name; refused for a reader kind."""
+        if self.template is None:
+            raise InputError(f"{self.name}: not parsed by a TTP template (it has a reader)")
+        return self.template
+
+    def read(self, texts: list[str]) -> Built:
+        """Run this kind's reader on the cleaned lines' text (only for kinds that have one)."""
+        assert self.reader is not None
+        module, function = self.reader.split(":")
+        reader: Reader = getattr(importlib.import_module(module), function)
+        return reader(texts)
 
     def build(self, data: dict[str, Any]) -> Built:
         """Run this kind's builder on TTP's result."""
@@ -69,6 +92,7 @@ def _kind(entry: ShowCommand) -> Kind:
         command=entry.command,
         template=entry.template,
         builder=entry.builder,
+        reader=entry.reader,
         signature=entry.signature,
         columns=entry.columns,
         keep_indent=entry.keep_indent,

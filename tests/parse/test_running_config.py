@@ -1,9 +1,12 @@
-"""running-config specifics the fixtures alone do not pin: secrets and keyword collisions."""
+"""running-config specifics the fixtures alone do not pin: secrets, keyword collisions, junk."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
+
+from pmiptui.errors import EmptyOutput, ForeignOutput, RouterError
 from pmiptui.model.config import PmipConfig
 from pmiptui.parse import parse
 from pmiptui.present.export import to_csv, to_json
@@ -67,9 +70,33 @@ def test_ipv4_and_ipv6_keywords_do_not_collide() -> None:
 
 
 def test_a_line_outside_its_submode_is_not_given_to_another_block() -> None:
-    # IOS never prints a child line without its parent; if one appears it is dropped, not
-    # misfiled. The unparsed report is context-free, so it does not list it (FORMATS.md).
+    # IOS never prints a child line without its parent; if one appears it is not misfiled,
+    # and the unparsed report, which reads lines in their block's mode, lists it.
     raw = "ipv6 mobile pmipv6-mag mag1 domain D1\n  encap gre-ipv4\n tunnel mtu 1400\n"
-    mag = parse("running-config", raw).record.mags[0]
+    result = parse("running-config", raw)
+    mag = result.record.mags[0]
     assert mag.tunnel_mtu == 1400
     assert mag.lmas == []
+    assert [(line.number, line.text) for line in result.unparsed] == [(2, "  encap gre-ipv4")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "error"),
+    [
+        ("r1#show running-config | section ipv6 mobile\nr1#\n", EmptyOutput),
+        ("hostname r1\ninterface Ethernet0/0\n", ForeignOutput),
+        ("Total MAG bindings : 3\n", ForeignOutput),
+        ("!\nend\n", ForeignOutput),
+        ("% Invalid input detected at '^' marker.\n", RouterError),
+    ],
+)
+def test_junk_is_refused_as_before_the_reader(raw: str, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        parse("running-config", raw)
+
+
+def test_a_full_running_config_gives_its_pmipv6_section() -> None:
+    raw = "hostname r1\n!\nipv6 mobile pmipv6-domain D1\n encap gre-ipv4\n!\nend\n"
+    result = parse("running-config", raw)
+    assert result.record.domains[0].encap == "gre-ipv4"
+    assert [line.text for line in result.unparsed] == ["hostname r1"]

@@ -48,11 +48,8 @@ def _lines(text: str) -> str:
 class RouterConsole:
     """One SSH session's view of a router: its mode stack and terminal settings."""
 
-    def __init__(
-        self, router: SimRouter, session: int, *, user: str = "admin", peer: str = "127.0.0.1"
-    ) -> None:
+    def __init__(self, router: SimRouter, *, user: str = "admin", peer: str = "127.0.0.1") -> None:
         self.router = router
-        self.session = session
         self.user = user
         """Login name of the session."""
         self.peer = peer
@@ -61,6 +58,8 @@ class RouterConsole:
         self.length = 24
         self.width = 80
         self._bad_secrets = 0
+        self.session = router.session_opened(self)
+        """Number of this session on its router (1 for the first since the router started)."""
 
     @property
     def mode(self) -> str:
@@ -124,11 +123,9 @@ class RouterConsole:
             return self._refuse(found, width, line)
         if found.command.effect is Effect.DO and found.inner is not None:
             return self._run_exec(found.inner, line)
-        before = self.router.running
-        self.router.running, self.stack = apply(self.router.running, self.stack, found)
+        running, self.stack = apply(self.router.running, self.stack, found)
         self.router.record(self.session, found.mode, line, "ok")
-        if self.router.running is not before:
-            self.router.config_changed()
+        self.router.set_running(running)
         return Reply()
 
     def _exec_line(self, line: str, width: int) -> Reply:
@@ -156,8 +153,7 @@ class RouterConsole:
         if syntax.startswith(("debug", "undebug")):
             return Reply(output="")
         if syntax.startswith("clear ipv6 mobile pmipv6"):
-            if self.router.network is not None:
-                self.router.network.clear(self.router.spec.name)
+            self.router.clear_pmipv6()
             return Reply()
         return Reply(output=f"% '{found.line}' is not supported in the lab\n")
 
@@ -184,14 +180,16 @@ class RouterConsole:
         others = self.router.configuring(besides=self.session)
         if others:
             return Reply(output=cannot_lock([(c.user, c.line, c.peer) for c in others]))
-        self.router.lock = ConfigLock(
-            session=self.session,
-            user=self.user,
-            pid=self.pid,
-            tty=self.tty,
-            peer=self.peer,
-            command=found.line,
-            since=time.time(),
+        self.router.take_lock(
+            ConfigLock(
+                session=self.session,
+                user=self.user,
+                pid=self.pid,
+                tty=self.tty,
+                peer=self.peer,
+                command=found.line,
+                since=time.time(),
+            )
         )
         self.stack = (*self.stack, Frame(mode=CONFIG))
         return Reply(output=LOCKED_BANNER + _CONFIG_BANNER)

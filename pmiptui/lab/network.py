@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from pmiptui.errors import EmptyOutput
 from pmiptui.ios.pipes import section
 from pmiptui.lab import mobility as mn
 from pmiptui.lab.admission import Admission, Path, Route, RouterConfig, local_pools
@@ -21,20 +20,16 @@ from pmiptui.lab.render_globals import lma_globals, mag_globals
 from pmiptui.lab.render_stats import stats_text
 from pmiptui.lab.render_tunnels import TunnelView, tunnels_text
 from pmiptui.lab.topology import Topology
-from pmiptui.model.config import PmipConfig
-from pmiptui.parse import parse
+from pmiptui.parse.config_reader import pmip_config
 
 if TYPE_CHECKING:
     from pmiptui.lab.router import SimRouter
 
 
 def read_config(router: SimRouter) -> RouterConfig:
-    """The router's PMIPv6 config (via the project's parser) and its local pools."""
+    """The router's PMIPv6 config (via the project's running-config reader) and its local pools."""
     text = router.running_text()
-    try:
-        config = parse("running-config", section(text, "ipv6 mobile")).record or PmipConfig()
-    except EmptyOutput:
-        config = PmipConfig()
+    config = pmip_config(section(text, "ipv6 mobile"))
     v4, v6 = local_pools(text)
     return RouterConfig(router.spec.name, router.spec.role, router.spec.id, config, v4, v6)
 
@@ -51,7 +46,6 @@ class LabNetwork:
         self.mobile_nodes = mobile_nodes
         self._configs = {name: read_config(router) for name, router in routers.items()}
         self._stale = False
-        self._first = next(iter(routers), None)
         admission = self._admission()
         self._mag_index = {r.name: k for k, r in enumerate(admission.mags)}
         self._lma_index = {r.name: k for k, r in enumerate(admission.lmas)}
@@ -68,12 +62,11 @@ class LabNetwork:
             self.mobility.reconfigure(self._admission())
         return self.mobility
 
-    # the interface routers use ------------------------------------------------------------
+    def tick(self) -> None:
+        """Advance the mobility of the whole lab one step (the lab's one clock calls this)."""
+        self._fresh().tick()
 
-    def tick_from(self, router_name: str) -> None:
-        """Advance once per lab tick: only the first router's tick moves the clock."""
-        if router_name == self._first:
-            self._fresh().tick()
+    # the interface routers use (router.Network) ---------------------------------------------
 
     def config_changed(self, router_name: str) -> None:
         """Re-read that router's config; state follows it before the next tick or show."""

@@ -8,7 +8,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from pmiptui.ios.config_tree import ConfigNode, parse_running_config, render_running_config, walk
 from pmiptui.lab.configs import startup_config
@@ -16,9 +16,31 @@ from pmiptui.lab.faults import Faults
 from pmiptui.lab.topology import LabRouter, Topology
 from pmiptui.redact import mask_secrets
 
-if TYPE_CHECKING:
-    from pmiptui.lab.console import RouterConsole
-    from pmiptui.lab.network import LabNetwork
+
+class Network(Protocol):
+    """What a router needs from the lab network it belongs to (the runtime joins them)."""
+
+    def config_changed(self, router_name: str) -> None: ...
+
+    def clear(self, router_name: str) -> None: ...
+
+    def show(self, router_name: str, role: str, what: str, ident: str | None) -> Iterable[str]: ...
+
+
+class Session(Protocol):
+    """What a router knows of one open CLI session: who it is and whether it configures."""
+
+    @property
+    def user(self) -> str: ...
+
+    @property
+    def line(self) -> str: ...
+
+    @property
+    def peer(self) -> str: ...
+
+    @property
+    def in_config(self) -> bool: ...
 
 
 def split_url(url: str) -> tuple[str, str]:
@@ -82,8 +104,6 @@ class SimRouter:
     topology: Topology
     spec: LabRouter
     state_dir: Path | None = None
-    mobile_nodes: int | None = None
-    seed: int | None = None
     faults: Faults = field(default_factory=Faults)
     started: float = field(default_factory=time.time)
     running: ConfigNode = field(init=False)
@@ -95,9 +115,10 @@ class SimRouter:
     revert: PendingRevert | None = None
     lock: ConfigLock | None = None
     """The exclusive configuration lock, while a session holds it."""
-    network: LabNetwork | None = None
+    network: Network | None = None
+    """The lab network, once the runtime has joined the router to it (:meth:`join`)."""
     _sessions: int = 0
-    _consoles: dict[int, RouterConsole] = field(default_factory=dict)
+    _open: dict[int, Session] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         saved = self._startup_path()
@@ -118,23 +139,24 @@ class SimRouter:
         """A stable, made-up serial number."""
         return f"FXS{zlib.crc32(self.spec.name.encode()) % 10**7:07d}"
 
-    def console(self, user: str = "admin", peer: str = "127.0.0.1") -> RouterConsole:
-        """A new CLI session with this router, for `user` connected from address `peer`."""
-        from pmiptui.lab.console import RouterConsole
+    def join(self, network: Network) -> None:
+        """Belong to the lab network (mobility state and `show` output live there)."""
+        self.network = network
 
+    def session_opened(self, session: Session) -> int:
+        """A CLI session started: remember it; returns its number on this router (1, 2, …)."""
         self._sessions += 1
-        console = RouterConsole(self, self._sessions, user=user, peer=peer)
-        self._consoles[self._sessions] = console
-        return console
+        self._open[self._sessions] = session
+        return self._sessions
 
     def session_closed(self, session: int) -> None:
         """A session ended: forget it and free the configuration lock it held."""
-        self._consoles.pop(session, None)
+        self._open.pop(session, None)
         self.release_lock(session)
 
-    def configuring(self, besides: int) -> list[RouterConsole]:
+    def configuring(self, besides: int) -> list[Session]:
         """The live sessions other than `besides` that are in a configuration mode."""
-        return [c for n, c in self._consoles.items() if n != besides and c.in_config]
+        return [c for n, c in self._open.items() if n != besides and c.in_config]
 
     def exclusive_mode(self) -> str | None:
         """`auto` or `manual` from `configuration mode exclusive`, or None when not set."""
@@ -142,6 +164,10 @@ class SimRouter:
             if node.line.startswith("configuration mode exclusive "):
                 return node.line.rsplit(" ", 1)[1]
         return None
+
+    def take_lock(self, lock: ConfigLock) -> None:
+        """Give the exclusive configuration lock to the session `lock` names."""
+        self.lock = lock
 
     def release_lock(self, session: int) -> None:
         """Free the exclusive lock if `session` holds it."""
@@ -174,27 +200,6 @@ class SimRouter:
         wanted = split_url(url)
         return next((key for key in self.files if split_url(key) == wanted), None)
 
-    def connect_fleet(self, routers: dict[str, SimRouter]) -> None:
-        """Join the lab network shared by all routers (mobility state lives there)."""
-        from pmiptui.lab.network import LabNetwork
-
-        network = next((r.network for r in routers.values() if r.network is not None), None)
-        if network is None:
-            network = LabNetwork(
-                self.topology,
-                routers,
-                mobile_nodes=self.topology.mobile_nodes
-                if self.mobile_nodes is None
-                else self.mobile_nodes,
-                seed=self.topology.seed if self.seed is None else self.seed,
-            )
-        self.network = network
-
-    def tick(self) -> None:
-        """Advance mobility one step (the network advances once per tick for the fleet)."""
-        if self.network is not None:
-            self.network.tick_from(self.spec.name)
-
     def record(self, session: int, mode: str, line: str, result: str) -> None:
         """Keep a line in the command log, with key material masked."""
         self.log.append(LogEntry(time.time(), session, mode, mask_secrets(line), result))
@@ -226,6 +231,12 @@ class SimRouter:
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
+
+    def set_running(self, running: ConfigNode) -> None:
+        """The running config becomes `running` (a session's config line); the network follows."""
+        if running is not self.running:
+            self.running = running
+            self.config_changed()
 
     def replace_config(self, text: str) -> None:
         """`configure replace`: the running config becomes exactly `text`."""
@@ -263,6 +274,11 @@ class SimRouter:
         if self.network is None:
             return ()
         return self.network.show(self.spec.name, role, what, ident)
+
+    def clear_pmipv6(self) -> None:
+        """`clear ipv6 mobile pmipv6 …`: restart this router's counters."""
+        if self.network is not None:
+            self.network.clear(self.spec.name)
 
     def _startup_path(self) -> Path | None:
         if self.state_dir is None:

@@ -1,4 +1,8 @@
-"""Run a whole lab: build the routers, serve each on a port, write the inventory, stop cleanly."""
+"""Run a whole lab: build the network and its routers, serve each on a port, tick one clock.
+
+This is the composition of the lab: routers are state plus methods, the network holds the
+mobility state they share, and each SSH session gets a console made here for its router.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,54 @@ from pathlib import Path
 
 import yaml
 
+from pmiptui.lab.console import RouterConsole
 from pmiptui.lab.faults import Faults
+from pmiptui.lab.network import LabNetwork
 from pmiptui.lab.router import SimRouter
-from pmiptui.lab.server import Listener, Login, host_key, serve, stop
+from pmiptui.lab.server import ConsoleFactory, Listener, Login, host_key, serve, stop
 from pmiptui.lab.topology import Topology
 
 TICK_SECONDS = 1.0
+"""Period of the lab's one clock: each tick advances the network's mobility one step."""
+
+
+def build_network(
+    topology: Topology,
+    *,
+    state_dir: Path | None = None,
+    mobile_nodes: int | None = None,
+    seed: int | None = None,
+    faults: dict[str, Faults] | None = None,
+) -> LabNetwork:
+    """Build every router of `topology` and the network they share (`network.routers`).
+
+    `mobile_nodes` and `seed` default to the topology's own.
+    """
+    faults = faults or {}
+    routers = {
+        spec.name: SimRouter(
+            topology, spec, state_dir=state_dir, faults=faults.get(spec.name, Faults())
+        )
+        for spec in topology.routers
+    }
+    network = LabNetwork(
+        topology,
+        routers,
+        mobile_nodes=topology.mobile_nodes if mobile_nodes is None else mobile_nodes,
+        seed=topology.seed if seed is None else seed,
+    )
+    for router in routers.values():
+        router.join(network)
+    return network
+
+
+def console_factory(router: SimRouter) -> ConsoleFactory:
+    """What the SSH server calls for each new session: a console on `router`."""
+
+    def new_console(user: str, peer: str) -> RouterConsole:
+        return RouterConsole(router, user=user, peer=peer)
+
+    return new_console
 
 
 @dataclass(slots=True, kw_only=True)
@@ -40,43 +86,41 @@ class Lab:
     options: LabOptions
     routers: dict[str, SimRouter] = field(default_factory=dict)
     listeners: list[Listener] = field(default_factory=list)
+    network: LabNetwork | None = None
     _ticker: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        """Build every router and start its SSH server."""
+        """Build the network and every router, start each router's SSH server and the clock."""
         key = host_key(self.options.state_dir)
         login = Login(
             username=self.topology.username,
             password=self.topology.password,
             enable_secret=self.topology.enable_secret,
         )
-        for spec in self.topology.routers:
-            router = SimRouter(
-                self.topology,
-                spec,
-                state_dir=self.options.state_dir,
-                mobile_nodes=self.options.bindings,
-                seed=self.options.seed,
-                faults=self.options.faults.get(spec.name, Faults()),
-            )
-            self.routers[spec.name] = router
-        for router in self.routers.values():
-            router.connect_fleet(self.routers)
+        self.network = build_network(
+            self.topology,
+            state_dir=self.options.state_dir,
+            mobile_nodes=self.options.bindings,
+            seed=self.options.seed,
+            faults=self.options.faults,
+        )
+        self.routers.update(self.network.routers)
         for spec in self.topology.routers:
             port = self.options.port_base + spec.port_offset if self.options.port_base else 0
             listener = Listener(
                 name=spec.name, port=port, faults=self.options.faults.get(spec.name, Faults())
             )
-            router = self.routers[spec.name]
-            await serve(listener, router.console, login=login, key=key, host=self.options.host)
+            factory = console_factory(self.routers[spec.name])
+            await serve(listener, factory, login=login, key=key, host=self.options.host)
             self.listeners.append(listener)
-        self._ticker = asyncio.get_running_loop().create_task(self._tick())
+        self._ticker = asyncio.get_running_loop().create_task(self._clock(self.network))
 
-    async def _tick(self) -> None:
+    @staticmethod
+    async def _clock(network: LabNetwork) -> None:
+        """The lab's one clock: the whole network moves one step per tick."""
         while True:
             await asyncio.sleep(TICK_SECONDS)
-            for router in self.routers.values():
-                router.tick()
+            network.tick()
 
     async def stop(self) -> None:
         """Stop the servers and the mobility clock."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -169,12 +172,48 @@ def run_console(
         notices=notices,
     )
     try:
-        app.run()
+        with console_process(len(targets)) as loop:
+            app.run(loop=loop)
     finally:
         recording.close()
         if lab is not None:
             lab.stop()
     return 0
+
+
+@contextmanager
+def console_process(routers: int) -> Iterator[asyncio.AbstractEventLoop]:
+    """The process-wide settings the console runs under, undone when it ends.
+
+    The event loop to run the app on, whose default executor (every thread worker's) has
+    a thread per router and spares, so hung polls cannot starve the others; the parse
+    workers' resource tracker, started here with the real stderr (inside the app,
+    `sys.stderr` is Textual's capture, see `parse.isolated.start_resource_tracker`); and
+    automatic garbage collection handed to the console (`ui.collector`). Afterwards
+    collection is back on, the executor shut down (a hung poll's thread is not waited
+    for) and the loop closed.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pmiptui.parse.isolated import start_resource_tracker
+    from pmiptui.ui.collector import manual_collection
+    from pmiptui.ui.polling import worker_threads
+
+    start_resource_tracker()
+    executor = ThreadPoolExecutor(
+        max_workers=worker_threads(routers), thread_name_prefix="pmiptui-worker"
+    )
+    loop = asyncio.new_event_loop()
+    loop.set_default_executor(executor)
+    try:
+        with manual_collection():
+            yield loop
+    finally:
+        try:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+        finally:
+            executor.shutdown(wait=False, cancel_futures=True)
+            loop.close()
 
 
 def open_console_history(path: Path | None = None) -> tuple[History | None, list[PmipError]]:

@@ -71,7 +71,9 @@ def detect_role(name: str, running: str) -> str:
     )
 
 
-def _failed(router: str, started: float, error: PmipError) -> PollResult:
+def _failed(
+    router: str, started: float, error: PmipError, retry_at: float | None = None
+) -> PollResult:
     """A poll that ended in `error`, as data."""
     return PollResult(
         router=router,
@@ -79,6 +81,7 @@ def _failed(router: str, started: float, error: PmipError) -> PollResult:
         finished=time.time(),
         error=error.message,
         error_title=error.title,
+        retry_at=retry_at,
     )
 
 
@@ -120,13 +123,13 @@ class SshPoller:
             started = time.time()
             backoff = self._backoff[router]
             if started < backoff.not_before:
-                wait = backoff.not_before - started
                 return PollResult(
                     router=router,
                     started=started,
                     finished=started,
-                    error=f"{backoff.last_error} (next try in {wait:.0f} s)",
+                    error=backoff.last_error,
                     error_title=backoff.last_title,
+                    retry_at=backoff.not_before,
                 )
             try:
                 session = self._session(router)
@@ -142,7 +145,7 @@ class SshPoller:
                 backoff.delay = min(BACKOFF_MAX_SEC, max(BACKOFF_FIRST_SEC, backoff.delay * 2))
                 backoff.not_before = time.time() + backoff.delay
                 backoff.last_error, backoff.last_title = error.message, error.title
-                return _failed(router, started, error)
+                return _failed(router, started, error, backoff.not_before)
             except PmipError as error:
                 return _failed(router, started, error)
             backoff.delay = 0.0

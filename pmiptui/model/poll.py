@@ -55,6 +55,9 @@ class PollResult:
     error: str | None = None
     """One-line message when the poll failed (unreachable, auth, timeout, parse)."""
     error_title: str | None = None
+    retry_at: float | None = None
+    """When the poller will try this router again (epoch seconds) while it backs off after
+    a failure; None when it will try at the next poll."""
     globals: MagGlobals | LmaGlobals | None = None
     bindings: Sequence[Binding] | None = None
     """A list, or a `BindingColumns` for large outputs (see `pmiptui.model.binding_columns`)."""

@@ -227,27 +227,39 @@ def _get_pool() -> ProcessPoolExecutor | None:
                 return None
             from multiprocessing import get_context
 
-            _start_resource_tracker()
+            if not _tracker_started and not _stderr_has_fd():
+                return None  # the tracker could not start here: parse in this thread
+            start_resource_tracker()
             _pool = ProcessPoolExecutor(max_workers=worker_count(), mp_context=get_context("spawn"))
         return _pool
 
 
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with the process's real stderr.
+_tracker_started = False
+
+
+def start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (once), which worker processes need.
 
     The tracker hands its child `sys.stderr.fileno()`. Inside a running Textual app
-    `sys.stderr` is Textual's print capture, whose file number is -1, and every worker
-    start then fails with "bad value(s) in fds_to_keep". Once the tracker runs, starting
-    workers no longer looks at `sys.stderr`.
+    `sys.stderr` is Textual's print capture, whose file number is -1, and a tracker start
+    there fails with "bad value(s) in fds_to_keep". So the console's composition root
+    calls this before the UI starts, with the process's real stderr; once the tracker
+    runs, starting workers no longer looks at `sys.stderr`. Without that (an app run by
+    tests), a parse inside the UI finds no usable stderr and stays in its thread.
     """
+    global _tracker_started
     from multiprocessing import resource_tracker
 
-    captured = sys.stderr
+    resource_tracker.ensure_running()
+    _tracker_started = True
+
+
+def _stderr_has_fd() -> bool:
+    """False when `sys.stderr` claims a file number that is none (Textual's capture)."""
     try:
-        sys.stderr = sys.__stderr__
-        resource_tracker.ensure_running()
-    finally:
-        sys.stderr = captured
+        return sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        return True  # the tracker leaves such a stderr out
 
 
 def _discard(pool: ProcessPoolExecutor | None) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,19 +19,16 @@ from pmiptui.model.poll import RouterInfo
 from pmiptui.ports import Configurator, HistoryReader, Poller
 from pmiptui.ui import formatting
 from pmiptui.ui.commands import PmipCommands
+from pmiptui.ui.data.console_state import ConsoleState
 from pmiptui.ui.data.router_state import RouterState
 from pmiptui.ui.export_file import ExportRequest, write_export
-from pmiptui.ui.messages import PollFinished, RoutersLoaded
+from pmiptui.ui.messages import Exported, PollFinished, ReplayLoaded, RoutersLoaded
 from pmiptui.ui.polling import POLL_GROUP, PollScheduler
 from pmiptui.ui.prepare import ShownBindings
 from pmiptui.ui.replay import ReplayController
 from pmiptui.ui.screens.fleet import FleetScreen
 from pmiptui.ui.screens.help import HelpScreen
 from pmiptui.ui.terminal_filter import TerminalSafe
-
-_RETRY_NOTE = re.compile(r" \(next try in \d+ s\)$")
-"""What the poller adds to a failing router's error while it backs off."""
-
 
 _TERMINAL_SAFE = TerminalSafe()
 
@@ -79,23 +75,31 @@ class PmipApp(App[None]):
         """Epoch seconds; injectable so tests and snapshots see frozen ages."""
         self.export_dir = export_dir
         """Where exports go; None means the current directory at export time."""
-        self.routers: dict[str, RouterState] = {}
-        """Every router's state, in inventory order. UI thread only."""
-        self.polling = PollScheduler(self, poller)
+        self.state = ConsoleState()
+        """What the screens show: routers, polls, history and replay state. Changed on the
+        UI thread only, from the workers' messages."""
+        self.polling = PollScheduler(self, self.state, poller)
         """The per-router poll workers."""
         self.router_updated: Signal[str] = Signal(self, "router-updated")
         """Published with a router name after its poll is recorded ("" for fleet-wide changes)."""
         self.shown: dict[str, ShownBindings] = {}
         """The latest bindings view a poll worker built, per watched router, until taken."""
         self._keymap = dict(keymap or {})
-        self.replay = ReplayController(self, history)
+        self.replay = ReplayController(self, self.state, history)
         """Recorded history: `:at`, `[` and `]` show it instead of the live polls."""
         self.notices = tuple(notices)
         """What the composition root could not set up as asked (a history set aside or
         missing); shown as warnings once the console is up."""
-        self.history_error: str | None = None
-        """Why history is not recording, as the latest poll reported it; None while it
-        records (or when there is none). The fleet and router screens show it."""
+
+    @property
+    def routers(self) -> dict[str, RouterState]:
+        """Every router's state, in inventory order (`state.routers`)."""
+        return self.state.routers
+
+    @property
+    def history_error(self) -> str | None:
+        """Why history is not recording (`state.history_error`)."""
+        return self.state.history_error
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then TerminalSafe: router text never drives the terminal."""
@@ -108,38 +112,33 @@ class PmipApp(App[None]):
             self.notify(notice.message, title=notice.title, severity="warning", timeout=30)
         self._load_routers()
 
-    def on_unmount(self) -> None:
-        self.polling.stop()
-
     @work(thread=True, exit_on_error=False, group="inventory")
     def _load_routers(self) -> None:
         """Thread worker: the inventory may be a file or a service."""
         self.post_message(RoutersLoaded(self.poller.routers()))
 
     def on_routers_loaded(self, message: RoutersLoaded) -> None:
-        since = self.now()
-        self.routers = {
-            info.name: RouterState(info=info, order=index, since=since)
-            for index, info in enumerate(message.routers)
-        }
+        self.state.load_routers(message.routers, self.now())
         self.router_updated.publish("")
         self.polling.start(message.routers)
 
     def on_poll_finished(self, message: PollFinished) -> None:
         self._note_history(message.history_error)
         result = message.result
-        state = self.routers.get(result.router)
+        state = self.state.record_poll(result, message.prepared)
         if state is None:
             return
-        state.record(result, message.prepared)
         if message.shown is not None:
             self.shown[result.router] = message.shown
         self._notify_poll_error(state)
         self.router_updated.publish(result.router)
 
+    def on_replay_loaded(self, message: ReplayLoaded) -> None:
+        self.replay.loaded(message)
+
     def _note_history(self, error: str | None) -> None:
         """Keep the history state; notify when recording stops, and when it works again."""
-        before, self.history_error = self.history_error, error
+        before = self.state.note_history(error)
         if error is not None and before is None:
             message = formatting.one_line(error, 200)
             self.notify(message, title="History not recording", severity="error", timeout=30)
@@ -150,8 +149,6 @@ class PmipApp(App[None]):
         """Notify when a router starts failing (or fails differently), not on every poll."""
         last = state.last
         error = last.error if last is not None else None
-        if error:
-            error = _RETRY_NOTE.sub("", error)  # the countdown alone is no new failure
         if error and error != state.notified_error:
             title = f"{state.name}: {last.error_title or 'Poll failed'}" if last else state.name
             self.notify(formatting.one_line(error, 200), title=title, severity="error")
@@ -168,8 +165,7 @@ class PmipApp(App[None]):
             WorkerState.CANCELLED,
         ):
             failed = self.polling.worker_ended(worker)
-            if failed is not None and worker.name in self.routers:
-                self.routers[worker.name].record(failed, None)
+            if failed is not None and self.state.record_poll(failed, None) is not None:
                 self.router_updated.publish(worker.name)
 
     def report_error(self, error: BaseException | None) -> None:
@@ -182,14 +178,7 @@ class PmipApp(App[None]):
 
     def router_by_id(self, pmipv6_id: str | None) -> RouterInfo | None:
         """The router whose MAG/LMA identifier is `pmipv6_id` (case-insensitive)."""
-        if not pmipv6_id:
-            return None
-        wanted = pmipv6_id.lower()
-        for state in self.routers.values():
-            ident = state.info.pmipv6_id or state.info.name
-            if ident.lower() == wanted or state.info.name.lower() == wanted:
-                return state.info
-        return None
+        return self.state.router_by_id(pmipv6_id)
 
     def show_router(self, name: str, *, tab: str | None = None, nai: str | None = None) -> None:
         """Open a router's screen (replacing any open router screen)."""
@@ -225,7 +214,10 @@ class PmipApp(App[None]):
     @work(thread=True, exit_on_error=False, group="export")
     def _export(self, request: ExportRequest, directory: Path) -> None:
         path = write_export(directory, request, self.now())
-        self.call_from_thread(self.notify, str(path), title=f"Exported {request.table}", timeout=8)
+        self.post_message(Exported(path, request.table))
+
+    def on_exported(self, message: Exported) -> None:
+        self.notify(str(message.path), title=f"Exported {message.table}", timeout=8)
 
     def copy_row(self, text: str) -> None:
         """Copy a row's text to the clipboard."""

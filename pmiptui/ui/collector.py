@@ -10,13 +10,19 @@ later passes), so a routine full pass only scans what is newer; every DEEP_EVERY
 passes, at a moment with no poll in flight (or after DEEP_AT_LATEST_SEC), the frozen heap
 is thawed and scanned too, so cyclic garbage among it is freed.
 Reference counting frees everything that is not in a cycle at once, as always.
+
+Turning automatic collection off is process-wide, so it is the composition root's to do
+(`manual_collection` around the app's run, see `pmiptui.console`); the console's poll
+scheduler ticks the schedule only while automatic collection is off. An app run without
+it (tests, `App.run_test`) leaves the collector to CPython.
 """
 
 from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 YOUNG_EVERY_SEC = 0.5
 FULL_EVERY_SEC = 30.0
@@ -25,6 +31,27 @@ DEEP_EVERY = 10
 """Full passes between two that also scan the frozen heap (about every 5 minutes)."""
 DEEP_AT_LATEST_SEC = 1800.0
 """A deep pass waits for a moment with no poll in flight, but no longer than this."""
+
+
+@contextmanager
+def manual_collection() -> Iterator[None]:
+    """Automatic collection off while the block runs (the console's), back on after it.
+
+    The startup heap (modules, classes) is collected and frozen first, so it is never
+    scanned again while the console runs; it is thawed at the end."""
+    gc.collect()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def is_manual() -> bool:
+    """True while automatic collection is off (`manual_collection`): the console collects."""
+    return not gc.isenabled()
 
 
 class CollectorSchedule:
@@ -36,16 +63,6 @@ class CollectorSchedule:
         self._last_full = clock()
         self._full_passes = 0
         self._last_deep = clock()
-
-    def start(self) -> None:
-        """Collect and freeze the startup heap, then take over from automatic collection."""
-        gc.collect()
-        gc.freeze()  # the startup heap (modules, classes, widgets) is never scanned again
-        gc.disable()
-
-    def stop(self) -> None:
-        """Give collection back to CPython."""
-        gc.enable()
 
     def tick(self) -> None:
         """Called every YOUNG_EVERY_SEC: a young pass, and a full one when it is due."""

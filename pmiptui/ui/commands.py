@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from pmiptui.ui.console_app import console_app
 
 if TYPE_CHECKING:
     from pmiptui.ui.app import PmipApp
@@ -16,7 +18,7 @@ class PmipCommands(Provider):
 
     @property
     def _app(self) -> PmipApp:
-        return cast("PmipApp", self.app)
+        return console_app(self.app)
 
     def _fixed(self) -> list[tuple[str, object, str]]:
         app = self._app
@@ -28,7 +30,7 @@ class PmipCommands(Provider):
             (":wizard", app.action_open_wizard, "Configuration wizard for this router"),
             (":map", app.action_domain_map, "Domain map: LMAs, MAGs and tunnels"),
         ]
-        for name in app.routers:
+        for name in app.state.routers:
             rows.append((f":router {name}", partial(app.show_router, name), "Open the router"))
         return rows
 

@@ -6,6 +6,7 @@ an error message with brackets shows as written. Colours come from the theme's v
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -125,6 +126,21 @@ def one_line(message: str | None, limit: int = 80) -> str:
     return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
+def retry_note(retry_at: float | None, now: float) -> str:
+    """` (next try in 12 s)` while the poller backs off from a failing router; "" once due."""
+    if retry_at is None:
+        return ""
+    wait = math.ceil(retry_at - now)
+    return f" (next try in {wait} s)" if wait > 0 else ""
+
+
+def poll_error(error: str | None, retry_at: float | None, now: float, limit: int = 80) -> str:
+    """A failed poll's error on one line, cut to `limit`, then the retry countdown."""
+    if not error:
+        return ""
+    return one_line(error, limit) + retry_note(retry_at, now)
+
+
 def clock(epoch: float) -> str:
     """`HH:MM:SSZ` (UTC, as router logs are usually kept)."""
     return time.strftime("%H:%M:%SZ", time.gmtime(epoch))
@@ -152,11 +168,14 @@ def rate(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}/s"
 
 
-def banner(status: str, name: str, age_sec: float | None, error: str | None) -> str:
-    """The line atop a router screen when its data is not current."""
+def banner(
+    status: str, name: str, age_sec: float | None, error: str | None, retry: str = ""
+) -> str:
+    """The line atop a router screen when its data is not current; `retry` is the
+    countdown (`retry_note`) shown after a failed poll's error."""
     if status == rs.ERROR:
         data = "no data yet" if age_sec is None else f"data {age(age_sec)} old"
-        return f"{name}: last poll failed: {one_line(error, 120)} ({data})"
+        return f"{name}: last poll failed: {one_line(error, 120)}{retry} ({data})"
     if status == rs.STALE:
         return f"{name}: STALE, last good poll {age(age_sec)} ago"
     if status == rs.PAUSED:

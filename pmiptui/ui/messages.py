@@ -1,12 +1,21 @@
-"""Messages the workers post to the app; screens render what they carry."""
+"""Messages the workers post; screens render what they carry.
+
+Thread workers hand every result back this one way: they post a message, and its handler
+changes the console's state on the UI thread.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from textual.message import Message
+from textual.worker import Worker
 
 from pmiptui.model.poll import PollResult, RouterInfo
+from pmiptui.ui.data.replay import ReplayFrame
 from pmiptui.ui.data.router_state import PreparedBindings
-from pmiptui.ui.prepare import ShownBindings
+from pmiptui.ui.prepare import ReplayedBindings, ShownBindings
 
 
 class RoutersLoaded(Message):
@@ -38,3 +47,44 @@ class PollFinished(Message):
         self.history_error = history_error
         """Why history is not recording, as the worker read it after the poll (None while
         it records, or when the console records no history)."""
+
+
+class ReplayLoaded(Message):
+    """A replay worker's answer: the recorded moment, back to live, or why there is none."""
+
+    def __init__(
+        self, frame: ReplayFrame | None, *, live: bool = False, nothing: str | None = None
+    ) -> None:
+        super().__init__()
+        self.frame = frame
+        """The fleet and tunnels at the moment read, or None."""
+        self.live = live
+        """True when a step forward went past the last recorded poll."""
+        self.nothing = nothing
+        """Why no frame was read (nothing recorded there), or None."""
+
+
+class Exported(Message):
+    """An export file was written."""
+
+    def __init__(self, path: Path, table: str) -> None:
+        super().__init__()
+        self.path = path
+        self.table = table
+
+
+class BindingsBuilt(Message):
+    """A Bindings tab worker built a view, or read the recorded bindings of a moment."""
+
+    def __init__(
+        self,
+        worker: Worker[Any] | None,
+        *,
+        shown: ShownBindings | None = None,
+        replayed: ReplayedBindings | None = None,
+    ) -> None:
+        super().__init__()
+        self.worker = worker
+        """The worker that built it: a result of a worker since cancelled is dropped."""
+        self.shown = shown
+        self.replayed = replayed

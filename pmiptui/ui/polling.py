@@ -9,8 +9,6 @@ worker build its tables: an unwatched router costs the console no work per bindi
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -20,9 +18,10 @@ from textual.worker import Worker, WorkerState
 from pmiptui.model.cadence import due_kinds
 from pmiptui.model.poll import PollResult, RouterInfo
 from pmiptui.ports import Poller, RecordingPollerState
-from pmiptui.ui.collector import YOUNG_EVERY_SEC, CollectorSchedule
+from pmiptui.ui.collector import YOUNG_EVERY_SEC, CollectorSchedule, is_manual
 from pmiptui.ui.data.binding_diff import BindingTracker
 from pmiptui.ui.data.bindings_view import ViewSpec
+from pmiptui.ui.data.console_state import ConsoleState
 from pmiptui.ui.messages import PollFinished
 from pmiptui.ui.prepare import prepare_bindings, show_bindings
 
@@ -30,14 +29,23 @@ if TYPE_CHECKING:
     from pmiptui.ui.app import PmipApp
 
 POLL_GROUP = "poll"
-_SPARE_THREADS = 8
+SPARE_THREADS = 8
+"""Worker threads beyond one per router (inventory, exports, wizards, replay)."""
+
+
+def worker_threads(routers: int) -> int:
+    """Threads the console's executor needs: one per router, so hung polls cannot starve
+    the others, and the spares. The composition root sizes the executor with it."""
+    return routers + SPARE_THREADS
 
 
 class PollScheduler:
     """Starts, re-arms, pauses and hurries the per-router poll workers."""
 
-    def __init__(self, app: PmipApp, poller: Poller) -> None:
+    def __init__(self, app: PmipApp, state: ConsoleState, poller: Poller) -> None:
         self._app = app
+        self._state = state
+        """What the console shows; the scheduler marks polls started in it."""
         self._poller = poller
         self._recording = poller if isinstance(poller, RecordingPollerState) else None
         """The poller as a recorder of history, whose state each poll reports; or None."""
@@ -60,24 +68,15 @@ class PollScheduler:
         self._infos = {r.name: r for r in routers}
         self._trackers = {r.name: BindingTracker() for r in routers}
         self._fetched = {r.name: {} for r in routers}
-        self._size_thread_pool(len(routers))
-        self._collector.start()
-        self._app.set_interval(YOUNG_EVERY_SEC, self._collector.tick)
+        self._app.set_interval(YOUNG_EVERY_SEC, self._collect)
         for name in self._infos:
             self.poll_now(name)
 
-    @staticmethod
-    def _size_thread_pool(count: int) -> None:
-        """Give every router a thread of its own, so hung polls cannot starve the others."""
-        loop = asyncio.get_running_loop()
-        workers = count + _SPARE_THREADS
-        loop.set_default_executor(
-            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pmiptui-worker")
-        )
-
-    def stop(self) -> None:
-        """Hand garbage collection back to CPython (the app is closing)."""
-        self._collector.stop()
+    def _collect(self) -> None:
+        """The collector's timer: it collects only where the composition root switched
+        automatic collection off (`collector.manual_collection`)."""
+        if is_manual():
+            self._collector.tick()
 
     def watch(self, name: str) -> None:
         """A router screen opened: its bindings now refresh at every poll, starting now."""
@@ -101,9 +100,7 @@ class PollScheduler:
             return
         self._in_flight.add(name)
         now = self._app.now()
-        state = self._app.routers.get(name)
-        if state is not None:
-            state.in_flight_since = now
+        self._state.poll_started(name, now)
         info = self._infos[name]
         kinds = due_kinds(
             info.cadence,

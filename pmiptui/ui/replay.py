@@ -1,7 +1,8 @@
 """Switches the console between live polls and recorded history (`:at`, `[`, `]`).
 
-Reads run in thread workers (the history is SQLite); the frame they load is handed to the
-UI thread, which publishes a fleet-wide update so every screen redraws from it.
+Reads run in thread workers (the history is SQLite); the frame they load comes back to the
+UI thread in a `ReplayLoaded` message (`loaded`), which publishes a fleet-wide update so
+every screen redraws from it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from pmiptui.ports import HistoryReader
+from pmiptui.ui.data.console_state import ConsoleState
 from pmiptui.ui.data.replay import ReplayFrame, TimeError, parse_at
+from pmiptui.ui.messages import ReplayLoaded
 
 if TYPE_CHECKING:
     from pmiptui.ui.app import PmipApp
@@ -19,17 +22,22 @@ if TYPE_CHECKING:
 class ReplayController:
     """Holds the replayed frame (None while live) and loads new ones."""
 
-    def __init__(self, app: PmipApp, reader: HistoryReader | None) -> None:
+    def __init__(self, app: PmipApp, state: ConsoleState, reader: HistoryReader | None) -> None:
         self._app = app
+        self._state = state
+        """Where the replayed frame is kept (`ConsoleState.replay_frame`)."""
         self.reader = reader
         """Recorded history; None when the console runs without one."""
-        self.frame: ReplayFrame | None = None
+
+    @property
+    def frame(self) -> ReplayFrame | None:
         """The moment shown, or None while live."""
+        return self._state.replay_frame
 
     @property
     def at(self) -> float | None:
         """The replayed time, or None while live."""
-        return self.frame.at if self.frame is not None else None
+        return self._state.replay_at
 
     def _usable(self) -> HistoryReader | None:
         if self.reader is None:
@@ -58,7 +66,7 @@ class ReplayController:
         """Back to the live polls."""
         if self.frame is None:
             return
-        self.frame = None
+        self._state.replay_frame = None
         self._app.router_updated.publish("")
         self._app.notify("live", title="Replay ended", timeout=2)
 
@@ -81,20 +89,29 @@ class ReplayController:
             if current is None:
                 span = reader.times()
                 if span is None:
-                    self._app.call_from_thread(self._nothing, "nothing recorded yet")
+                    self._app.post_message(ReplayLoaded(None, nothing="nothing recorded yet"))
                     return
                 current = span[1]
             at = reader.neighbour(current, forward=bool(forward))
             if at is None:
                 if forward:
-                    self._app.call_from_thread(self.go_live)
+                    self._app.post_message(ReplayLoaded(None, live=True))
                 else:
-                    self._app.call_from_thread(self._nothing, "no earlier poll recorded")
+                    self._app.post_message(ReplayLoaded(None, nothing="no earlier poll recorded"))
                 return
         frame = ReplayFrame(
             at=at, polls=dict(reader.fleet_at(at)), tunnels=dict(reader.tunnels_at(at))
         )
-        self._app.call_from_thread(self._show, frame)
+        self._app.post_message(ReplayLoaded(frame))
+
+    def loaded(self, message: ReplayLoaded) -> None:
+        """A read finished (UI thread): show its frame, go live, or say why not."""
+        if message.live:
+            self.go_live()
+        elif message.frame is None:
+            self._nothing(message.nothing or "nothing recorded")
+        else:
+            self._show(message.frame)
 
     def _nothing(self, why: str) -> None:
         self._app.notify(why, title="Replay", severity="warning")
@@ -103,5 +120,5 @@ class ReplayController:
         if not frame.polls:
             self._nothing("no poll recorded at or before that time")
             return
-        self.frame = frame
+        self._state.replay_frame = frame
         self._app.router_updated.publish("")

@@ -42,7 +42,7 @@ from netmiko import BaseConnection, ConnectHandler
 
 import pmiptui.device.poll_commands as poll_commands
 import pmiptui.ui.polling as polling
-from pmiptui.console import release_freed_memory
+from pmiptui.console import console_process, release_freed_memory
 from pmiptui.device.poller import SshPoller
 from pmiptui.device.session import CONNECT_TIMEOUT_S, RouterSession
 from pmiptui.history.recording import RecordingPoller
@@ -332,7 +332,8 @@ def main(argv: list[str]) -> int:
     def say(line: str) -> None:
         print(line, file=sys.stderr if args.json else sys.stdout, flush=True)
 
-    figures = asyncio.run(run(count, max(1, args.refreshes), say))
+    with console_process(3) as loop:  # as `pmiptui` runs the app (the lab has 3 routers)
+        figures = loop.run_until_complete(run(count, max(1, args.refreshes), say))
     print(json.dumps(figures) if args.json else "\n".join(f"{k}: {v}" for k, v in figures.items()))
     return 0
 

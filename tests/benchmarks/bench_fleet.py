@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from pmiptui.console import release_freed_memory
+from pmiptui.console import console_process, release_freed_memory
 from pmiptui.device.poller import SshPoller
 from pmiptui.device.session import RouterSession
 from pmiptui.history.recording import RecordingPoller
@@ -201,7 +201,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    figures = asyncio.run(run(args))
+    with console_process(args.mags) as loop:  # as `pmiptui` runs the app
+        figures = loop.run_until_complete(run(args))
     print(json.dumps(figures) if args.json else "\n".join(f"{k}: {v}" for k, v in figures.items()))
     return 0
 

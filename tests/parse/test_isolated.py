@@ -200,7 +200,7 @@ def test_a_pool_that_cannot_start_is_not_retried_at_once(monkeypatch):
         raise OSError("no resource tracker")
 
     monkeypatch.setattr(isolated, "_can_spawn", lambda: True)
-    monkeypatch.setattr(isolated, "_start_resource_tracker", fail)
+    monkeypatch.setattr(isolated, "start_resource_tracker", fail)
     text = mag_binding_output(100)
     assert isolated.parse_isolated("mag-bindings", text) == parse("mag-bindings", text)
     assert isolated._pool is None and isolated._failed_at is not None

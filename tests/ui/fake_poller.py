@@ -62,6 +62,8 @@ class FakeRouter:
     info: RouterInfo
     bindings: dict[str, Binding] = field(default_factory=dict)
     error: tuple[str, str] | None = None
+    retry_in: float | None = None
+    """Seconds from each failed poll to the poller's next try (`PollResult.retry_at`)."""
     delay_sec: float = 0.0
     hang: threading.Event | None = None
     latency_ms: int = 40
@@ -197,9 +199,18 @@ class FakePoller:
                     r.bindings[nai] = replace(r.bindings[nai], **changes)  # type: ignore[arg-type]
                     r.raw_cache = None
 
-    def fail(self, router: str, message: str, title: str = "Authentication failed") -> None:
-        """Every poll of `router` fails with this error until `recover`."""
+    def fail(
+        self,
+        router: str,
+        message: str,
+        title: str = "Authentication failed",
+        *,
+        retry_in: float | None = None,
+    ) -> None:
+        """Every poll of `router` fails with this error until `recover`; with `retry_in`,
+        as the SSH poller's do while it backs off (next try that many seconds on)."""
         self._routers[router].error = (message, title)
+        self._routers[router].retry_in = retry_in
 
     def recover(self, router: str) -> None:
         self._routers[router].error = None
@@ -252,6 +263,7 @@ class FakePoller:
                 finished=finished,
                 error=message,
                 error_title=title,
+                retry_at=None if r.retry_in is None else started + r.retry_in,
                 commands=[run],
             )
         commands = [

@@ -50,12 +50,13 @@ def test_every_tenth_full_pass_also_scans_the_frozen_heap(monkeypatch):
     assert passes[-2:] == ["unfreeze", 2]
 
 
-def test_start_and_stop_switch_automatic_collection():
-    schedule = CollectorSchedule(busy=lambda: False)
+def test_manual_collection_switches_automatic_collection_off_then_on():
+    assert gc.isenabled() and not collector.is_manual()
     try:
-        schedule.start()
-        assert not gc.isenabled()
-    finally:
-        schedule.stop()
-        gc.unfreeze()
-    assert gc.isenabled()
+        with collector.manual_collection():
+            assert not gc.isenabled() and collector.is_manual()
+            assert gc.get_freeze_count() > 0
+            raise KeyError("the console failed")
+    except KeyError:
+        pass
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -86,6 +86,29 @@ async def test_auth_failure_shows_a_clear_message(fake):
         assert "last poll failed: Authentication failed" in str(banner.render())
 
 
+async def test_retry_countdown_is_formatted_by_the_ui_and_notifies_once(fake):
+    fake.fail("mag2", "Connection refused", "Cannot connect", retry_in=8)
+    app = make_app(fake)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.routers["mag2"].last.error == "Connection refused"
+        table = _fleet(app)
+        assert _cell(table, "mag2", "error") == "Connection refused (next try in 8 s)"
+        fake.clock.advance(3)
+        app.screen.refresh_rows()
+        assert _cell(table, "mag2", "error") == "Connection refused (next try in 5 s)"
+        fake.clock.advance(5)
+        app.screen.refresh_rows()
+        assert _cell(table, "mag2", "error") == "Connection refused"
+        await pilot.press("r")  # a new countdown is no new failure
+        await settle(app, pilot)
+        assert len([n for n in app._notifications if n.title.startswith("mag2")]) == 1
+        app.show_router("mag2", tab="globals")
+        await settle(app, pilot)
+        banner = str(app.screen.query_one("#router-banner").render())
+        assert "last poll failed: Connection refused (next try in 8 s)" in banner
+
+
 async def test_hanging_router_goes_stale_while_others_update(fake):
     app = make_app(fake)
     async with app.run_test(size=(100, 24)) as pilot:

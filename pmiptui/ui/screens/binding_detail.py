@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding as Key
 from textual.containers import Horizontal, Vertical
@@ -13,10 +11,8 @@ from textual.widgets import DataTable, Footer, Static, TextArea
 from pmiptui.model.bindings import Binding
 from pmiptui.model.serialize import to_data
 from pmiptui.ui import formatting
+from pmiptui.ui.console_app import console_app
 from pmiptui.ui.data.binding_diff import raw_block
-
-if TYPE_CHECKING:
-    from pmiptui.ui.app import PmipApp
 
 
 class BindingDetail(ModalScreen[str | None]):
@@ -83,7 +79,7 @@ class BindingDetail(ModalScreen[str | None]):
         self.dismiss(None)
 
     def action_peer(self) -> None:
-        app = cast("PmipApp", self.app)
+        app = console_app(self.app)
         peer = app.router_by_id(self.binding.peer_id)
         if peer is None:
             self.notify(f"no router with id {self.binding.peer_id}", severity="warning")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +10,7 @@ from textual.containers import ScrollableContainer
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from pmiptui.ui.console_app import console_app
 from pmiptui.ui.data import domain_map
 from pmiptui.ui.widgets.domain_map import DomainMapView
 from pmiptui.ui.widgets.replay_banner import ReplayBanner
@@ -46,7 +47,7 @@ class DomainMapScreen(Screen[None]):
     @property
     def pmip(self) -> PmipApp:
         """The app, typed."""
-        return cast("PmipApp", self.app)
+        return console_app(self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,14 +70,15 @@ class DomainMapScreen(Screen[None]):
     def redraw(self) -> None:
         """Lay the map out again from the router states, or from the replayed moment."""
         app = self.pmip
-        frame = app.replay.frame
+        state = app.state
+        frame = state.replay_frame
         self.query_one(ReplayBanner).show_frame(frame)
         if frame is None:
             self.sub_title = "domain map"
-            routers = domain_map.map_routers(app.routers.values(), app.now(), app.polling.paused)
+            routers = domain_map.map_routers(state.routers.values(), app.now(), app.polling.paused)
         else:
             self.sub_title = "domain map — replay"
-            routers = domain_map.replayed_routers(app.routers.values(), frame)
+            routers = domain_map.replayed_routers(state.routers.values(), frame)
         self.drawing = domain_map.layout(routers)
         self.query_one("#map-view", DomainMapView).show(self.drawing)
 

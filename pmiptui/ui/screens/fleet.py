@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
 from pmiptui.ui import formatting
+from pmiptui.ui.console_app import console_app
 from pmiptui.ui.data import router_state as rs
 from pmiptui.ui.data.replay import ReplayFrame, fleet_record
 from pmiptui.ui.export_file import ExportRequest
@@ -56,7 +57,7 @@ class FleetScreen(Screen[None]):
     @property
     def pmip(self) -> PmipApp:
         """The app, typed."""
-        return cast("PmipApp", self.app)
+        return console_app(self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,13 +83,13 @@ class FleetScreen(Screen[None]):
         app = self.pmip
         now = app.now()
         styles = formatting.palette(app.theme_variables)
-        frame = app.replay.frame
+        frame = app.state.replay_frame
         self.query_one(ReplayBanner).show_frame(frame)
-        self.query_one(HistoryBanner).show_error(app.history_error)
+        self.query_one(HistoryBanner).show_error(app.state.history_error)
         if frame is not None:
             self._replay_rows(frame, styles)
             return
-        states = list(app.routers.values())
+        states = list(app.state.routers.values())
         statuses = {s.name: s.status(now, app.polling.paused) for s in states}
         states.sort(key=lambda s: (rs.SEVERITY[statuses[s.name]], s.order))
         rows = []
@@ -108,7 +109,7 @@ class FleetScreen(Screen[None]):
         """The fleet as recorded at the replayed moment (no live figures mixed in)."""
         rows = []
         self._records = {}
-        states = sorted(self.pmip.routers.values(), key=lambda s: s.order)
+        states = sorted(self.pmip.state.routers.values(), key=lambda s: s.order)
         for state in states:
             record = fleet_record(state.name, frame.polls.get(state.name), frame.at)
             record |= {"role": state.info.role, "domain": state.info.domain}
@@ -170,12 +171,12 @@ class FleetScreen(Screen[None]):
             formatting.percent(state.reject_pct),
             formatting.poll_cell(age, last.latency_ms if last else None, in_flight),
             formatting.sparkline(state.history, 10),
-            formatting.one_line(error, 60),
+            formatting.poll_error(error, last.retry_at if last else None, now, 60),
         ]
 
     def _show_detail(self) -> None:
         name = self.query_one(KeyedTable).cursor_key
-        state = self.pmip.routers.get(name) if name else None
+        state = self.pmip.state.routers.get(name) if name else None
         info = self.query_one("#fleet-info", Static)
         spark = self.query_one("#fleet-spark", Sparkline)
         if state is None:
@@ -185,7 +186,8 @@ class FleetScreen(Screen[None]):
         last = state.last
         detail = f"{state.name} {state.info.host}:{state.info.port} polls {state.polls}"
         if last is not None and not last.ok:
-            detail += f"\n{last.error_title or 'Error'}: {formatting.one_line(last.error, 200)}"
+            error = formatting.poll_error(last.error, last.retry_at, self.pmip.now(), 200)
+            detail += f"\n{last.error_title or 'Error'}: {error}"
         info.update(formatting.text(detail))
         spark.data = list(state.history)
 

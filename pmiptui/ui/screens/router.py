@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Text
 
 from pmiptui.redact import mask_secrets
 from pmiptui.ui import formatting
+from pmiptui.ui.console_app import console_app
 from pmiptui.ui.data import router_state as rs
 from pmiptui.ui.data.kv import kv_rows
 from pmiptui.ui.export_file import ExportRequest
@@ -82,12 +83,12 @@ class RouterScreen(Screen[None]):
     @property
     def pmip(self) -> PmipApp:
         """The app, typed."""
-        return cast("PmipApp", self.app)
+        return console_app(self.app)
 
     @property
     def state(self) -> rs.RouterState:
         """The router's state."""
-        return self.pmip.routers[self.router]
+        return self.pmip.state.routers[self.router]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,15 +144,16 @@ class RouterScreen(Screen[None]):
             self._log()
 
     def _show_banner(self) -> None:
-        self.query_one(ReplayBanner).show_frame(self.pmip.replay.frame)
-        self.query_one(HistoryBanner).show_error(self.pmip.history_error)
+        self.query_one(ReplayBanner).show_frame(self.pmip.state.replay_frame)
+        self.query_one(HistoryBanner).show_error(self.pmip.state.history_error)
         state = self.state
         now = self.pmip.now()
         status = state.status(now, self.pmip.polling.paused)
         age = now - state.last_ok.finished if state.last_ok else None
         error = state.last.error if state.last else None
+        retry = formatting.retry_note(state.last.retry_at if state.last else None, now)
         banner = self.query_one("#router-banner", Static)
-        banner.update(formatting.text(formatting.banner(status, self.router, age, error)))
+        banner.update(formatting.text(formatting.banner(status, self.router, age, error, retry)))
         banner.set_class(status != rs.OK, "-stale")
         banner.set_class(status == rs.ERROR, "-error")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,6 +18,7 @@ from pmiptui.configgen.prefill import prefill, read_config
 from pmiptui.configgen.procedure import Procedure
 from pmiptui.ios.modes import prompt
 from pmiptui.model.config import PmipConfig
+from pmiptui.ui.console_app import console_app
 from pmiptui.ui.data.wizard_form import INPUT, SELECT, Field, WizardForm
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class WizardScreen(Screen[None]):
 
     @property
     def pmip(self) -> PmipApp:
-        return cast("PmipApp", self.app)
+        return console_app(self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,7 +101,7 @@ class WizardScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         await self.show_page()
-        state = self.pmip.routers.get(self.router)
+        state = self.pmip.state.routers.get(self.router)
         text = state.last_ok.config if state and state.last_ok else None
         if self._prefill and text:
             info = state.info if state else None

@@ -8,7 +8,7 @@ apply, and only on the operator's explicit key or button.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -23,6 +23,7 @@ from pmiptui.errors import PmipError
 from pmiptui.model.change import ApplyOutcome, ApplyProgress, ChangeStatus
 from pmiptui.ports import Configurator
 from pmiptui.redact import mask_secrets
+from pmiptui.ui.console_app import console_app
 
 if TYPE_CHECKING:
     from pmiptui.ui.app import PmipApp
@@ -123,7 +124,7 @@ class ApplyScreen(Screen[None]):
 
     @property
     def pmip(self) -> PmipApp:
-        return cast("PmipApp", self.app)
+        return console_app(self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

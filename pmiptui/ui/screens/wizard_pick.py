@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from pmiptui.configgen.catalogue import CATALOGUE
 from pmiptui.configgen.procedure import Procedure
+from pmiptui.ui.console_app import console_app
 
 if TYPE_CHECKING:
     from pmiptui.ui.app import PmipApp
@@ -47,10 +48,10 @@ def open_wizard(app: PmipApp, procedure_id: str | None = None, router: str | Non
     if is_wizard_screen(app.screen):
         return
     name = router or wizard_router(app)
-    if name is None or name not in app.routers:
+    if name is None or name not in app.state.routers:
         app.notify("open a router, or put the fleet cursor on one", severity="warning")
         return
-    info = app.routers[name].info
+    info = app.state.routers[name].info
     if procedure_id is None:
         app.push_screen(WizardPickScreen(name))
         return
@@ -83,10 +84,10 @@ class WizardPickScreen(Screen[None]):
 
     @property
     def pmip(self) -> PmipApp:
-        return cast("PmipApp", self.app)
+        return console_app(self.app)
 
     def compose(self) -> ComposeResult:
-        role = self.pmip.routers[self.router].info.role
+        role = self.pmip.state.routers[self.router].info.role
         yield Header()
         yield Static(
             f"Procedures for {self.router} ({role}): Enter opens one", id="pick-head", markup=False

@@ -6,7 +6,7 @@ exactly, and a diff read from the router. The diff is worked out in a thread wor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -22,6 +22,7 @@ from pmiptui.configgen.plan import PlanLine, preview
 from pmiptui.configgen.procedure import Procedure
 from pmiptui.errors import PmipError
 from pmiptui.ports import Configurator
+from pmiptui.ui.console_app import console_app
 
 if TYPE_CHECKING:
     from pmiptui.ui.app import PmipApp
@@ -73,7 +74,7 @@ class ReviewScreen(Screen[None]):
 
     @property
     def pmip(self) -> PmipApp:
-        return cast("PmipApp", self.app)
+        return console_app(self.app)
 
     @property
     def configurator(self) -> Configurator | None:
@@ -104,7 +105,7 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._show_arm()
-        state = self.pmip.routers.get(self.router)
+        state = self.pmip.state.routers.get(self.router)
         polled = state.last_ok.config if state and state.last_ok else None
         self._load_diff(self.configurator, polled or "")
 

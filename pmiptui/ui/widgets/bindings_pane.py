@@ -14,12 +14,15 @@ from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent, TabPane, Tabs
-from textual.worker import Worker, WorkerState
+from textual.worker import get_current_worker
 
 from pmiptui.model.binding_columns import find_binding
+from pmiptui.ports import HistoryReader
 from pmiptui.ui import formatting
+from pmiptui.ui.console_app import console_app
 from pmiptui.ui.data.bindings_view import COLUMNS, BindingsView, ViewSpec, row_of
 from pmiptui.ui.export_file import ExportRequest
+from pmiptui.ui.messages import BindingsBuilt
 from pmiptui.ui.prepare import ReplayedBindings, ShownBindings, replay_bindings, show_bindings
 from pmiptui.ui.widgets.bindings_table import BindingsTable, empty_backend
 
@@ -85,7 +88,7 @@ class BindingsPane(Vertical):
     @property
     def pmip(self) -> PmipApp:
         """The app, typed."""
-        return cast("PmipApp", self.app)
+        return console_app(self.app)
 
     @property
     def spec(self) -> ViewSpec:
@@ -111,16 +114,16 @@ class BindingsPane(Vertical):
 
     def request_view(self) -> None:
         """Build the view from the latest poll in a thread worker (filtering 128k rows)."""
-        at = self.pmip.replay.at
+        at = self.pmip.state.replay_at
         if at is not None:
             self._request_replay(at)
             return
         self.replayed = None
-        state = self.pmip.routers.get(self.router)
+        state = self.pmip.state.routers.get(self.router)
         if state is None or state.prepared is None:
             return
         self.run_worker(
-            partial(show_bindings, self.router, state.prepared.base, self.spec),
+            partial(self._build_view, state.prepared.base, self.spec),
             name="bindings-view",
             group=f"bindings-view-{self.router}",
             thread=True,
@@ -134,7 +137,7 @@ class BindingsPane(Vertical):
         reader = self.pmip.replay.reader
         if replayed is not None and replayed.at == at:
             self.run_worker(
-                partial(show_bindings, self.router, replayed.base, self.spec),
+                partial(self._build_view, replayed.base, self.spec),
                 name="bindings-view",
                 group=f"bindings-view-{self.router}",
                 thread=True,
@@ -143,7 +146,7 @@ class BindingsPane(Vertical):
             )
         elif reader is not None:
             self.run_worker(
-                partial(replay_bindings, reader, self.router, at),
+                partial(self._read_replay, reader, at),
                 name="bindings-replay",
                 group=f"bindings-view-{self.router}",
                 thread=True,
@@ -153,14 +156,14 @@ class BindingsPane(Vertical):
 
     def sync_replay(self) -> None:
         """The app went into replay, moved in it, or went live: show the matching table."""
-        at = self.pmip.replay.at
+        at = self.pmip.state.replay_at
         shown_at = self.replayed.at if self.replayed is not None else None
         if at != shown_at:
             self.request_view()
 
     def poll_updated(self) -> None:
         """A poll of this router was recorded: take the view its worker built, or build one."""
-        if self.pmip.replay.at is not None:
+        if self.pmip.state.replay_at is not None:
             return
         shown = self.pmip.shown.pop(self.router, None)
         if shown is not None and shown.view.spec == self.spec:
@@ -168,18 +171,25 @@ class BindingsPane(Vertical):
         else:
             self.request_view()
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.name == "bindings-view" and worker.state == WorkerState.SUCCESS:
-            event.stop()
-            result = cast(ShownBindings, worker.result)
-            self.show(result)
-        elif worker.name == "bindings-replay" and worker.state == WorkerState.SUCCESS:
-            event.stop()
-            replayed = cast(ReplayedBindings, worker.result)
-            if replayed.at == self.pmip.replay.at:
-                self.replayed = replayed
-                self.request_view()
+    def _build_view(self, base: Any, spec: ViewSpec) -> None:
+        """Thread worker: filter and sort the bindings, and post the view built."""
+        shown = show_bindings(self.router, base, spec)
+        self.post_message(BindingsBuilt(get_current_worker(), shown=shown))
+
+    def _read_replay(self, reader: HistoryReader, at: float) -> None:
+        """Thread worker: read the bindings recorded at `at`, and post them."""
+        replayed = replay_bindings(reader, self.router, at)
+        self.post_message(BindingsBuilt(get_current_worker(), replayed=replayed))
+
+    def on_bindings_built(self, message: BindingsBuilt) -> None:
+        message.stop()
+        if message.worker is not None and message.worker.is_cancelled:
+            return  # a newer request replaced it
+        if message.shown is not None:
+            self.show(message.shown)
+        elif message.replayed is not None and message.replayed.at == self.pmip.state.replay_at:
+            self.replayed = message.replayed
+            self.request_view()
 
     @property
     def table(self) -> BindingsTable:
@@ -200,14 +210,14 @@ class BindingsPane(Vertical):
         """Swap the prepared table in, keeping the cursor on the same NAI."""
         if shown.view.spec != self.spec:
             return
-        replay_at = self.pmip.replay.at
+        replay_at = self.pmip.state.replay_at
         if (self.replayed.at if self.replayed is not None else None) != replay_at:
             return  # built for live while replaying, or for another moment
         nai = self._want_nai or self.cursor_nai()
         self._want_nai = None
         row = row_of(shown.view.table, nai)
         table = self.query_one(BindingsTable)
-        prepared = self.pmip.routers[self.router].prepared if self.replayed is None else None
+        prepared = self.pmip.state.routers[self.router].prepared if self.replayed is None else None
         with self.app.batch_update():
             table.replace_backend(
                 shown.backend,
@@ -240,7 +250,7 @@ class BindingsPane(Vertical):
             parts.append(f"filter {spec.filter}")
         if spec.sort or spec.descending:
             parts.append(f"sort {spec.sort or 'router order'} {'↓' if spec.descending else '↑'}")
-        state = self.pmip.routers[self.router]
+        state = self.pmip.state.routers[self.router]
         live = state.prepared if replayed is None else None
         marks = live.marks if live else {}
         new = sum(1 for m in marks.values() if m == "+")
@@ -307,7 +317,7 @@ class BindingsPane(Vertical):
         """The bindings shown (recorded ones while replaying) and their raw output."""
         if self.replayed is not None:
             return self.replayed.records, ""
-        state = self.pmip.routers.get(self.router)
+        state = self.pmip.state.routers.get(self.router)
         good = state.last_ok if state else None
         if good is None or good.bindings is None:
             return None, ""

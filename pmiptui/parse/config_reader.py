@@ -433,17 +433,18 @@ class _Reader:
         )
         return HybridAccessProfile(name=str(block.values["profile-name"]), **fields)
 
+    def peer_lines(self, where: str) -> dict[str, Handler]:
+        """The lines a MAG's LMA block and an LMA's MAG block share."""
+        return {
+            "auth-option spi": lambda f, n: f.update(auth_option=_auth(n)),
+            "ipv4-address": self.addresses(where),
+            "ipv6-address": self.addresses(where),
+            "encap": _set("encap"),
+        }
+
     def mag_lma(self, block: ConfigNode, where: str) -> MagLmaPeer:
-        fields = self.fields(
-            block,
-            {
-                "auth-option spi": lambda f, n: f.update(auth_option=_auth(n)),
-                "ipv4-address": self.addresses(f"{where} lma"),
-                "ipv6-address": self.addresses(f"{where} lma"),
-                "vrfid": _set("vrfid"),
-                "encap": _set("encap"),
-            },
-        )
+        handlers = {**self.peer_lines(f"{where} lma"), "vrfid": _set("vrfid")}
+        fields = self.fields(block, handlers)
         return MagLmaPeer(
             id=str(block.values["lma-id"]), domain=str(block.values["domain-name"]), **fields
         )
@@ -515,15 +516,7 @@ class _Reader:
         return LmaNetwork(name=str(block.values["network-name"]), **self.fields(block, handlers))
 
     def lma_mag(self, block: ConfigNode, where: str) -> LmaMagPeer:
-        fields = self.fields(
-            block,
-            {
-                "auth-option spi": lambda f, n: f.update(auth_option=_auth(n)),
-                "ipv4-address": self.addresses(f"{where} mag"),
-                "ipv6-address": self.addresses(f"{where} mag"),
-                "encap": _set("encap"),
-            },
-        )
+        fields = self.fields(block, self.peer_lines(f"{where} mag"))
         return LmaMagPeer(
             id=str(block.values["mag-id"]), domain=str(block.values["domain-name"]), **fields
         )

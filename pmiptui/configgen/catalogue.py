@@ -62,7 +62,8 @@ CATALOGUE: dict[str, Procedure] = {
         MULTIPATH_MAG,
     )
 }
-"""Every procedure of the guide by id, in the guide's order (ids as `pmiptui.ios.procedures`)."""
+"""Every procedure of the guide by id, in the guide's order (the ids of the guide's
+examples, `tests/guide_examples.py`)."""
 
 
 def get(id: str) -> Procedure:

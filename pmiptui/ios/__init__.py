@@ -20,7 +20,6 @@ from pmiptui.ios.matcher import CommandMatch, parse_line, resolve
 from pmiptui.ios.modes import MODES, Frame, Mode, ModeStack, prompt
 from pmiptui.ios.params import Kind, Param, ParamError
 from pmiptui.ios.pipes import Pipe, apply_pipe
-from pmiptui.ios.procedures import PROCEDURES, Procedure
 from pmiptui.ios.render import render
 from pmiptui.ios.spec import CommandSpec, Effect
 
@@ -29,7 +28,6 @@ __all__ = [
     "CONFIG_COMMANDS",
     "EXEC_COMMANDS",
     "MODES",
-    "PROCEDURES",
     "CliError",
     "CommandMatch",
     "CommandSpec",
@@ -43,7 +41,6 @@ __all__ = [
     "Param",
     "ParamError",
     "Pipe",
-    "Procedure",
     "apply",
     "apply_pipe",
     "commands_in",

@@ -12,7 +12,7 @@ from pmiptui.configgen.procedure import Group, Procedure, Step
 from pmiptui.errors import InputError
 from pmiptui.ios.commands import EXEC_COMMANDS
 from pmiptui.ios.modes import is_config_mode
-from pmiptui.ios.procedures import BY_ID, PROCEDURES
+from tests.guide_examples import BY_ID, PROCEDURES
 
 SHARED_KEYS = frozenset({"domain-name"})
 """Values keys several steps of one scope read on purpose (the block being configured)."""
@@ -49,7 +49,7 @@ def optional_groups_steps(items: tuple[Step | Group, ...], inside: bool = False)
 PARAMS = [pytest.param(p, id=p.id) for p in CATALOGUE.values()]
 
 
-def test_ids_titles_and_order_follow_the_ios_procedures() -> None:
+def test_ids_titles_and_order_follow_the_guide_examples() -> None:
     assert list(CATALOGUE) == [p.id for p in PROCEDURES]
     for procedure in CATALOGUE.values():
         guide = BY_ID[procedure.id]

@@ -1,6 +1,6 @@
 """Golden tests: each procedure, given the guide's example values, renders the example block.
 
-The example side is `pmiptui.ios.procedures.BY_ID[id].lines`, read through the IOS model
+The example side is `tests.guide_examples.BY_ID[id].lines`, read through the IOS model
 (`parse_line(mode, line).line`), so both sides use the model's canonical text: compressed
 upper-case IPv6, joined interface names, expanded interface types. Exec lines (`enable`,
 `configure terminal`, `show ...`) and `end` are dropped; a `configure terminal` after the
@@ -40,7 +40,7 @@ from pmiptui.configgen.catalogue import CATALOGUE
 from pmiptui.configgen.plan import build_plan
 from pmiptui.ios import CliError, parse_line
 from pmiptui.ios.modes import PRIV_EXEC, USER_EXEC
-from pmiptui.ios.procedures import BY_ID
+from tests.guide_examples import BY_ID
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "procedures"
 

@@ -16,7 +16,7 @@ from pmiptui.ios import (
     resolve,
 )
 from pmiptui.ios.modes import Frame, ModeStack
-from pmiptui.ios.procedures import BY_ID, PROCEDURES, Procedure
+from tests.guide_examples import BY_ID, PROCEDURES, Procedure
 
 
 def replay(lines: tuple[tuple[str, str], ...]) -> tuple[Any, ModeStack]:

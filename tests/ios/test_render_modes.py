@@ -72,7 +72,7 @@ def test_every_mode_has_commands_and_exit() -> None:
 
 def test_model_imports_no_ui_or_device_libraries() -> None:
     code = (
-        "import sys, pmiptui.ios, pmiptui.ios.procedures\n"
+        "import sys, pmiptui.ios\n"
         "bad = [m for m in ('textual', 'netmiko', 'ttp', 'asyncssh') if m in sys.modules]\n"
         "assert not bad, bad\n"
     )

@@ -9,9 +9,9 @@ from netmiko import BaseConnection, ConnectHandler, SSHDetect
 from netmiko.exceptions import ConfigInvalidException
 
 from pmiptui.ios.modes import CONFIG, is_config_mode
-from pmiptui.ios.procedures import PROCEDURES, Procedure
 from pmiptui.lab.runtime import Lab
 from pmiptui.parse import parse
+from tests.guide_examples import PROCEDURES, Procedure
 from tests.lab.conftest import device
 
 IOS_ERRORS = r"% (Invalid input|Incomplete command|Ambiguous command)"

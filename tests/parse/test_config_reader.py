@@ -18,7 +18,6 @@ from pmiptui.ios import resolve
 from pmiptui.ios.config_tree import apply, empty_tree, render_running_config
 from pmiptui.ios.modes import Frame, ModeStack
 from pmiptui.ios.pipes import section
-from pmiptui.ios.procedures import PROCEDURES, Procedure
 from pmiptui.lab.configs import startup_config
 from pmiptui.lab.topology import load_topology
 from pmiptui.model.config import PmipConfig
@@ -26,6 +25,7 @@ from pmiptui.model.serialize import to_data
 from pmiptui.parse.clean import clean_lines
 from pmiptui.parse.config_reader import pmip_config, read_lines
 from pmiptui.redact import mask_secrets
+from tests.guide_examples import PROCEDURES, Procedure
 from tests.parse.fixtures import FIXTURES
 
 RUNNING = sorted((FIXTURES / "running-config").glob("*.txt"))

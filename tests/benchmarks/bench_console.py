@@ -31,7 +31,6 @@ import gc
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -52,6 +51,7 @@ from pmiptui.parse.isolated import shutdown
 from pmiptui.ui.app import PmipApp
 from pmiptui.ui.widgets.bindings_pane import BindingsPane
 from tests.benchmarks.bench_ui import PROBE_SEC, Probe, watch_shown
+from tests.benchmarks.lab_process import start_lab
 from tests.ui.conftest import open_router, settle
 
 ROUTER = "lma1"
@@ -165,24 +165,6 @@ class PollTimer:
             setattr(owner, name, real)
 
 
-def start_lab(state: Path, count: int) -> subprocess.Popen[str]:
-    """`pmiptui lab` in its own process on free ports; returns once it listens."""
-    command = [str(Path(sys.executable).with_name("pmiptui")), "lab", "--port-base", "0"]
-    command += ["--state-dir", str(state), "--bindings", str(count)]
-    # A real router does not share the console's CPU: the lab runs at the lowest priority,
-    # so on a small machine it takes what the console leaves rather than time the console needs.
-    lab = subprocess.Popen(
-        command, stdout=subprocess.PIPE, text=True, preexec_fn=lambda: os.nice(19)
-    )
-    assert lab.stdout is not None
-    for line in lab.stdout:
-        if line.startswith("lab running"):
-            break
-    else:
-        raise SystemExit(f"the lab ended before it listened (exit {lab.wait()})")
-    return lab
-
-
 def bare_connect(target: RouterTarget) -> BaseConnection:
     """A plain Netmiko session with the lab router: Netmiko's defaults (`fast_cli` on),
     RouterSession's connect timeouts."""
@@ -213,7 +195,7 @@ async def run(count: int, refreshes: int, say: Any) -> dict[str, object]:
     release_freed_memory()  # as `pmiptui` does
     state = Path(tempfile.mkdtemp(prefix="pmiptui-bench-"))
     os.environ["PMIPTUI_KNOWN_HOSTS"] = str(state / "known_hosts")
-    lab = start_lab(state, count)
+    lab = start_lab(state, "--bindings", str(count))
     inventory = load_inventory(state / "inventory.yaml")
     inner = SshPoller(inventory, read_timeout=READ_TIMEOUT_S)
     history = History(state / "history.sqlite", write_delay_sec=1.0)  # as `pmiptui` has it

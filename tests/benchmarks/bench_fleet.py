@@ -24,7 +24,6 @@ import argparse
 import asyncio
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,6 +39,7 @@ from pmiptui.history.store import History
 from pmiptui.inventory import load_inventory
 from pmiptui.parse.isolated import shutdown
 from pmiptui.ui.app import PmipApp
+from tests.benchmarks.lab_process import start_lab
 
 _TICK = os.sysconf("SC_CLK_TCK")
 DEFAULT_TOPOLOGY = Path(__file__).resolve().parents[2] / "pmiptui" / "lab" / "default_topology.yaml"
@@ -67,20 +67,6 @@ def fleet_topology(folder: Path, mags: int, per_mag: int) -> Path:
     path = folder / "fleet.yaml"
     path.write_text(yaml.safe_dump(raw, sort_keys=False))
     return path
-
-
-def start_lab(state: Path, topology: Path, mags: int) -> subprocess.Popen[str]:
-    """`pmiptui lab` in its own process at nice 19; returns once every router listens."""
-    command = [str(Path(sys.executable).with_name("pmiptui")), "lab", "--port-base", "0"]
-    command += ["--state-dir", str(state), "--topology", str(topology)]
-    lab = subprocess.Popen(
-        command, stdout=subprocess.PIPE, text=True, preexec_fn=lambda: os.nice(19)
-    )
-    assert lab.stdout is not None
-    for line in lab.stdout:
-        if line.startswith("lab running"):
-            break
-    return lab
 
 
 def cpu_seconds(pid: int | str = "self") -> float:
@@ -125,7 +111,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     release_freed_memory()  # as `pmiptui` does
     state = Path(tempfile.mkdtemp(prefix="pmiptui-fleet-"))
     os.environ["PMIPTUI_KNOWN_HOSTS"] = str(state / "known_hosts")
-    lab = start_lab(state, fleet_topology(state, args.mags, args.per_mag), args.mags)
+    lab = start_lab(state, "--topology", str(fleet_topology(state, args.mags, args.per_mag)))
     inventory_file = state / "inventory.yaml"
     raw = yaml.safe_load(inventory_file.read_text())
     raw.pop("lma1", None)

@@ -44,6 +44,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     cmd(USER_EXEC, "terminal width <columns>", "Width of the terminal.", p=_WIDTH, source=_P),
     cmd(USER_EXEC, "show version", "Show software version and uptime.", pipe=True, source=_P),
     cmd(USER_EXEC, "show clock", "Show the system time.", source=_P),
+    cmd(USER_EXEC, "show users", "Show the sessions open on the router.", pipe=True, source=_P),
     cmd(USER_EXEC, "ping <host>", "Send echo requests to a host.", p=[_HOST], source=_P),
     cmd(USER_EXEC, "traceroute <host>", "Trace the path to a host.", p=[_HOST], source=_P),
     cmd(

@@ -22,6 +22,7 @@ from pmiptui.lab.render_safety import (
     show_configuration_lock,
     show_rollback_timer,
 )
+from pmiptui.lab.render_users import show_users
 from pmiptui.lab.router import ConfigLock, SimRouter
 from pmiptui.lab.shell import Ask, Reply, accepts
 from pmiptui.lab.version import show_version
@@ -58,8 +59,13 @@ class RouterConsole:
         self.length = 24
         self.width = 80
         self._bad_secrets = 0
-        self.session = router.session_opened(self)
+        record = router.session_opened(self)
+        self.session = record.number
         """Number of this session on its router (1 for the first since the router started)."""
+        self.vty = record.vty
+        """VTY line of this session (0 for `vty 0`), the lowest free one at login."""
+        self.tty = record.line
+        """The absolute terminal line number of this session (vty 0 is tty 2)."""
 
     @property
     def mode(self) -> str:
@@ -77,14 +83,9 @@ class RouterConsole:
         return 100 + self.session
 
     @property
-    def tty(self) -> int:
-        """The terminal line number of this session (vty0 is tty 2)."""
-        return 1 + self.session
-
-    @property
     def line(self) -> str:
         """The VTY line name of this session."""
-        return f"vty{self.tty - 2}"
+        return f"vty{self.vty}"
 
     def close(self) -> None:
         """The SSH session ended, however it ended: free what it held."""
@@ -96,6 +97,7 @@ class RouterConsole:
 
     def execute(self, line: str) -> Reply:
         """Answer one typed line."""
+        self.router.session_input(self.session)
         if not line.strip():
             return Reply()
         mode, width = self.mode, len(self.prompt())
@@ -320,6 +322,11 @@ class RouterConsole:
     def _show_lock(self, _found: CommandMatch) -> Reply:
         return Reply(output=show_configuration_lock(self.router.lock, time.time()))
 
+    def _users(self, found: CommandMatch) -> Reply:
+        sessions = self.router.sessions.records()
+        text = show_users(sessions, current=self.session, now=time.time())
+        return Reply(output=_filtered([text], found.pipe))
+
 
 _Handler = Callable[[RouterConsole, CommandMatch], Reply]
 
@@ -347,6 +354,7 @@ _HANDLERS: dict[str, _Handler] = {
     "show clock": RouterConsole._clock,
     "show archive config rollback timer": RouterConsole._rollback_timer,
     "show configuration lock": RouterConsole._show_lock,
+    "show users": RouterConsole._users,
     **{syntax: _on_router(command) for syntax, command in FILE_COMMANDS.items()},
 }
 

@@ -13,6 +13,7 @@ from typing import Protocol
 from pmiptui.ios.config_tree import ConfigNode, parse_running_config, render_running_config, walk
 from pmiptui.lab.configs import startup_config
 from pmiptui.lab.faults import Faults
+from pmiptui.lab.sessions import SessionTable, VtySession
 from pmiptui.lab.topology import LabRouter, Topology
 from pmiptui.redact import mask_secrets
 
@@ -117,7 +118,8 @@ class SimRouter:
     """The exclusive configuration lock, while a session holds it."""
     network: Network | None = None
     """The lab network, once the runtime has joined the router to it (:meth:`join`)."""
-    _sessions: int = 0
+    sessions: SessionTable = field(init=False)
+    """The SSH sessions open on the router, as `show users` lists them."""
     _open: dict[int, Session] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -125,6 +127,7 @@ class SimRouter:
         text = saved.read_text() if saved and saved.exists() else None
         self.running = parse_running_config(text or startup_config(self.topology, self.spec))
         self.files["nvram:startup-config"] = render_running_config(self.running)
+        self.sessions = SessionTable(self.spec.name)
 
     @property
     def hostname(self) -> str:
@@ -143,15 +146,20 @@ class SimRouter:
         """Belong to the lab network (mobility state and `show` output live there)."""
         self.network = network
 
-    def session_opened(self, session: Session) -> int:
-        """A CLI session started: remember it; returns its number on this router (1, 2, …)."""
-        self._sessions += 1
-        self._open[self._sessions] = session
-        return self._sessions
+    def session_opened(self, session: Session) -> VtySession:
+        """A CLI session started: remember it; returns its record (number 1, 2, …; VTY line)."""
+        record = self.sessions.open(user=session.user, peer=session.peer, now=time.time())
+        self._open[record.number] = session
+        return record
+
+    def session_input(self, session: int) -> None:
+        """A session sent a line: its idle time restarts."""
+        self.sessions.touch(session, time.time())
 
     def session_closed(self, session: int) -> None:
-        """A session ended: forget it and free the configuration lock it held."""
+        """A session ended: forget it, free its VTY line and the configuration lock it held."""
         self._open.pop(session, None)
+        self.sessions.close(session)
         self.release_lock(session)
 
     def configuring(self, besides: int) -> list[Session]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -20,7 +21,10 @@ from pmiptui.lab.faults import Faults
 from pmiptui.lab.network import LabNetwork
 from pmiptui.lab.router import SimRouter
 from pmiptui.lab.server import ConsoleFactory, Listener, Login, host_key, serve, stop
+from pmiptui.lab.sessions import VtySession
 from pmiptui.lab.topology import Topology
+
+T = TypeVar("T")
 
 TICK_SECONDS = 1.0
 """Period of the lab's one clock: each tick advances the network's mobility one step."""
@@ -143,6 +147,14 @@ class Lab:
         """The port one router listens on."""
         return next(listener.port for listener in self.listeners if listener.name == name)
 
+    def sessions(self, name: str) -> list[VtySession]:
+        """The SSH sessions open on one router, by VTY line (on the lab's loop)."""
+        return self.routers[name].sessions.records()
+
+    def session_counts(self) -> dict[str, int]:
+        """How many SSH sessions are open on each router (on the lab's loop)."""
+        return {name: len(router.sessions.records()) for name, router in self.routers.items()}
+
     def inventory(self) -> dict[str, object]:
         """The inventory for this lab, in pmiptui's Netmiko-style inventory format."""
         devices: dict[str, object] = {}
@@ -200,10 +212,10 @@ class LabThread:
         self._started.result(timeout)
         return self.lab
 
-    def call(self, function: Callable[[], object]) -> object:
+    def call(self, function: Callable[[], T]) -> T:
         """Run `function` on the lab's loop (routers are not thread-safe) and return its result."""
 
-        async def wrapper() -> object:
+        async def wrapper() -> T:
             return function()
 
         return asyncio.run_coroutine_threadsafe(wrapper(), self._loop).result(30)
@@ -211,6 +223,14 @@ class LabThread:
     def set_faults(self, name: str, faults: Faults) -> None:
         """Replace one router's faults from any thread; see :meth:`Lab.set_faults`."""
         self.call(lambda: self.lab.set_faults(name, faults))
+
+    def sessions(self, name: str) -> list[VtySession]:
+        """The SSH sessions open on one router, from any thread; see :meth:`Lab.sessions`."""
+        return self.call(lambda: self.lab.sessions(name))
+
+    def session_counts(self) -> dict[str, int]:
+        """Open SSH sessions per router, from any thread; see :meth:`Lab.session_counts`."""
+        return self.call(self.lab.session_counts)
 
     def stop(self) -> None:
         """Stop the servers, end every open session, and stop the thread."""

@@ -171,9 +171,19 @@ def _print_records(records: object, fmt: str, title: str) -> None:
 
 def cmd_console(args: argparse.Namespace) -> int:
     """`pmiptui [--inventory F]`: the live console; on the built-in lab when no inventory exists."""
-    from pmiptui.console import run_console, user_inventory
+    from pmiptui.console import run_console, run_store_console, user_inventory, user_settings
 
     inventory = Path(args.inventory) if getattr(args, "inventory", None) else user_inventory()
+    store = getattr(args, "store", None) or user_settings().get("store")
+    if store is not None and args.command != "demo":
+        if not isinstance(store, str):
+            raise InputError("store: in config.yaml must be a URL, e.g. sqlite:///path")
+        return run_store_console(
+            store,
+            inventory,
+            poll_interval=getattr(args, "poll_interval", None),
+            host_keys=getattr(args, "host_keys", None),
+        )
     demo = args.command == "demo" or inventory is None
     return run_console(
         None if demo else inventory,
@@ -181,6 +191,26 @@ def cmd_console(args: argparse.Namespace) -> int:
         bindings=getattr(args, "bindings", None),
         poll_interval=getattr(args, "poll_interval", None),
         host_keys=getattr(args, "host_keys", None),
+    )
+
+
+def cmd_poller(args: argparse.Namespace) -> int:
+    """`pmiptui poller`: poll a share of the inventory into a store until SIGTERM."""
+    from pmiptui.daemon.run import PollerOptions, run_poller
+    from pmiptui.daemon.shards import Shard, parse_shard
+
+    if args.retention_hours is not None and not 0.1 <= args.retention_hours <= 24 * 366:
+        raise InputError("--retention-hours: give hours from 0.1 to 8784")
+    return run_poller(
+        PollerOptions(
+            inventory=Path(args.inventory) if args.inventory else None,
+            store=args.store,
+            shard=parse_shard(args.shard) if args.shard else Shard(),
+            metrics=args.metrics,
+            poll_interval=args.poll_interval,
+            retention_hours=args.retention_hours or 24.0,
+            host_keys=args.host_keys,
+        )
     )
 
 
@@ -206,6 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
         "else the built-in lab)",
     )
     parser.add_argument("--poll-interval", type=float, metavar="SEC", help="seconds between polls")
+    parser.add_argument(
+        "--store",
+        metavar="URL",
+        help="show what `pmiptui poller` records in this store (sqlite:///PATH or "
+        "postgresql://USER@HOST/DB) instead of polling; also `store:` in config.yaml",
+    )
     add_host_keys_option(parser)
     parser.set_defaults(handler=cmd_console)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -287,6 +323,29 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--csv", action="store_true", help="records as CSV")
     add_host_keys_option(p)
     p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser(
+        "poller",
+        help="poll routers headless and record every poll into a shared store",
+        description="Poll the inventory's routers (or a share of them, --shard) on the "
+        "console's cadences and record every poll into a store, for consoles opened with "
+        "--store. Runs in the foreground, logs a line per event to stderr, stops on SIGTERM.",
+    )
+    p.add_argument("--inventory", metavar="FILE", help="routers to poll")
+    p.add_argument(
+        "--store",
+        required=True,
+        metavar="URL",
+        help="sqlite:///PATH (one poller per file) or postgresql://USER@HOST/DB",
+    )
+    p.add_argument("--shard", metavar="K/N", help="poll share K of N (by a hash of the name)")
+    p.add_argument("--metrics", metavar="HOST:PORT", help="serve Prometheus /metrics here")
+    p.add_argument("--poll-interval", type=float, metavar="SEC", help="seconds between polls")
+    p.add_argument(
+        "--retention-hours", type=float, metavar="H", help="keep polls this long (default 24)"
+    )
+    add_host_keys_option(p)
+    p.set_defaults(handler=cmd_poller)
 
     config = sub.add_parser(
         "config",

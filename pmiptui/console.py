@@ -161,23 +161,78 @@ def run_console(
     )
     history, notices = open_console_history(history_path)
     recording = RecordingPoller(poller, history) if history is not None else poller
+    configurator = SshConfigurator({t.name: t for t in targets})
+    try:
+        return _run_app(recording, configurator, settings, history=history, notices=notices)
+    finally:
+        if lab is not None:
+            lab.stop()
+
+
+def run_store_console(
+    store: str,
+    inventory_path: Path | None,
+    *,
+    poll_interval: float | None = None,
+    host_keys: str | None = None,
+) -> int:
+    """Open the console on a shared store that headless pollers fill: it polls no router.
+
+    With an inventory, its routers are shown and configuration still goes straight to
+    them; without one, the store's routers are shown, read-only.
+    """
+    from pmiptui.device.configurator import SshConfigurator
+    from pmiptui.device.poller import router_info
+    from pmiptui.history.opening import open_store
+    from pmiptui.history.store_view import StoreView, routers_in_store, with_poller_intervals
+
+    settings = user_settings()
+    interval = poll_period(poll_interval, settings)
+    cadence = settings_cadence(settings)
+    release_freed_memory()
+    configurator = None
+    targets: list[RouterTarget] = []
+    if inventory_path is not None:
+        inventory = load_inventory(inventory_path)
+        targets = [inventory.router(name) for name in inventory.names]
+        targets = with_host_keys(ask_missing_passwords(targets), host_keys, settings)
+        configurator = SshConfigurator({t.name: t for t in targets})
+    history = open_store(store)
+    try:
+        if targets:
+            routers = [router_info(t, interval, cadence) for t in targets]
+        else:
+            routers = routers_in_store(history, interval)
+        view = StoreView(history, with_poller_intervals(routers, history.pollers()))
+    except BaseException:
+        history.close()
+        raise
+    return _run_app(view, configurator, settings, history=history, notices=[])
+
+
+def _run_app(
+    poller: Any,
+    configurator: Any,
+    settings: dict[str, Any],
+    *,
+    history: History | None,
+    notices: list[PmipError],
+) -> int:
+    """Run the console app on `poller` until the operator quits; the poller is closed after."""
     from pmiptui.ui.app import PmipApp
 
-    configurator = SshConfigurator({t.name: t for t in targets})
     app = PmipApp(
-        recording,
+        poller,
         configurator=configurator,
         keymap=settings.get("keys") or None,
         history=history,
         notices=notices,
     )
     try:
-        with console_process(len(targets)) as loop:
+        with console_process(len(poller.routers())) as loop:
             app.run(loop=loop)
     finally:
-        recording.close()
-        if lab is not None:
-            lab.stop()
+        poller.close()
     return 0
 
 

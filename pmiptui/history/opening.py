@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from pmiptui.errors import PmipError
 from pmiptui.history.database_file import SIDE_FILES, UnusableHistory
+from pmiptui.history.engine import shown, store_url
 from pmiptui.history.store import History
 
 _DAMAGED = {
@@ -36,6 +39,28 @@ class HistoryNotice(PmipError):
     title = "History"
 
 
+class StoreError(PmipError):
+    """A store given with `--store` cannot be opened: unreachable, refused, not ours."""
+
+    title = "Store"
+    exit_code = 6
+
+
+_FAILURES = (OSError, sqlite3.Error, SQLAlchemyError, UnusableHistory)
+"""What opening a store raises when the store, not pmiptui, is at fault."""
+
+
+def open_store(location: str | Path, **options: Any) -> History:
+    """The store at `location` (a path or URL); StoreError, one line and no password,
+    when it cannot be had. Unlike the console's own history file, a shared store is
+    never set aside or replaced: it belongs to the NOC, not to this process."""
+    url = store_url(location)
+    try:
+        return History(url.render_as_string(hide_password=False), **options)
+    except _FAILURES as error:
+        raise StoreError(f"cannot open store {shown(url)}: {_why(error)}") from None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OpenedHistory:
     """The history to record into (None: run without), and what to tell the operator."""
@@ -51,7 +76,7 @@ def open_history(
     existed = path.exists() or path.is_symlink()
     try:
         return OpenedHistory(history=History(path, **options))
-    except (OSError, sqlite3.Error, UnusableHistory) as error:
+    except _FAILURES as error:
         reason = _damage(error)
         if reason is None:
             verb = "open" if existed else "create"
@@ -65,7 +90,7 @@ def open_history(
     said = f"history {path} could not be used ({reason}); it was moved to {aside}"
     try:
         history = History(path, **options)
-    except (OSError, sqlite3.Error, UnusableHistory) as error:
+    except _FAILURES as error:
         return _without(f"{said}, but a fresh history cannot be created ({_why(error)})")
     return OpenedHistory(
         history=history, notice=HistoryNotice(f"{said} and a fresh history was started")
@@ -98,6 +123,7 @@ def _damage(error: BaseException) -> str | None:
     """Why the file itself is unusable, or None when the failure is about access or space."""
     if isinstance(error, UnusableHistory):
         return error.reason
+    error = getattr(error, "orig", None) or error
     if isinstance(error, sqlite3.Error):
         code = getattr(error, "sqlite_errorcode", None)
         if code is not None and code & 0xFF in _DAMAGED:
@@ -106,9 +132,11 @@ def _damage(error: BaseException) -> str | None:
 
 
 def _why(error: BaseException) -> str:
+    """The reason alone: a driver's first line, without SQLAlchemy's statement and link."""
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
-    return str(error)
+    error = getattr(error, "orig", None) or error
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 def _without(message: str) -> OpenedHistory:

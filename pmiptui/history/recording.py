@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pmiptui.history.results import result_text
 from pmiptui.history.store import History
 from pmiptui.model.poll import PollResult, RouterInfo
 from pmiptui.ports import Poller
@@ -34,9 +35,11 @@ def summary_of(result: PollResult, previous: dict[str, object] | None = None) ->
 class RecordingPoller:
     """Wraps a Poller; each poll's parsed result goes to the history as a side effect."""
 
-    def __init__(self, inner: Poller, history: History) -> None:
+    def __init__(self, inner: Poller, history: History, *, poller_id: str | None = None) -> None:
         self._inner = inner
         self._history = history
+        self._poller_id = poller_id
+        """The headless poller recording (its heartbeat's id), or None for a console."""
         self._summaries: dict[str, dict[str, object]] = {}
         """Per router: the last recorded summary (a poll thread touches only its router's)."""
 
@@ -66,6 +69,8 @@ class RecordingPoller:
                 summary=summary,
                 bindings=result.bindings,
                 tunnels=result.tunnels,
+                result=result_text(result),
+                poller=self._poller_id,
             )
         except Exception as error:  # history is best effort; the live view goes on
             self._history.note_failure(f"not queued: {error}")

@@ -1,4 +1,4 @@
-"""Record every poll in SQLite and replay the fleet, tunnels and binding tables as they were.
+"""Record every poll in the store and replay the fleet, tunnels and binding tables as they were.
 
 Bindings are stored as changes keyed by NAI (added, changed, removed; ticking counters
 alone are no change, see `binding_rows`) plus a full snapshot every `snapshot_every_sec`,
@@ -7,15 +7,16 @@ last snapshot before the moment plus the changes after it. Polls are written by 
 writer thread in the order they came, so recording never delays a poll's display.
 Each poll's tunnels are kept with the poll as a small `[peer, up, bindings]` list (NULL when
 the poll brought none back), so the retention that drops polls drops them too.
-The file and its -wal/-shm are private (0600, see `database_file`); `opening` sets aside a
-file that is no usable history.
+The store is a SQLite file (the console's embedded default) or a PostgreSQL database
+shared by pollers and consoles (see `engine`); the SQL here is portable Core, the schema
+is `schema` and Alembic keeps it current. A SQLite file and its -wal/-shm are private
+(0600, see `database_file`); `opening` sets aside a file that is no usable history.
 """
 
 from __future__ import annotations
 
 import json
 import queue
-import sqlite3
 import threading
 import time
 import zlib
@@ -25,23 +26,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pmiptui.history.binding_rows import decode_snapshot, encode_snapshot, signatures, texts
-from pmiptui.history.database_file import check_schema, prepare_file, probe
+from sqlalchemy import Connection, text
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS polls (
-  router TEXT NOT NULL, at REAL NOT NULL, ok INTEGER NOT NULL, error TEXT,
-  latency_ms INTEGER, summary TEXT NOT NULL, tunnels TEXT
-);
-CREATE INDEX IF NOT EXISTS polls_at ON polls (router, at);
-CREATE TABLE IF NOT EXISTS snapshots (router TEXT NOT NULL, at REAL NOT NULL, data BLOB NOT NULL);
-CREATE INDEX IF NOT EXISTS snapshots_at ON snapshots (router, at);
-CREATE TABLE IF NOT EXISTS changes (
-  router TEXT NOT NULL, at REAL NOT NULL, nai TEXT NOT NULL, data TEXT
-);
-CREATE INDEX IF NOT EXISTS changes_at ON changes (router, at);
-"""
-_POLL_COLUMNS = "router, at, ok, error, latency_ms, summary, tunnels"
+from pmiptui.history import pollers, schema
+from pmiptui.history.binding_rows import decode_snapshot, encode_snapshot, signatures, texts
+from pmiptui.history.database_file import prepare_file, probe
+from pmiptui.history.engine import migrate, open_engine, store_url
+
 PRUNE_EVERY = 500
 """Recorded polls between two prunes."""
 MAX_QUEUED_BINDINGS = 600_000
@@ -68,6 +59,10 @@ class _Poll(PollRow):
 
     bindings: Sequence[Any] | None
     tunnels: list[Any] | None
+    result: str | None
+    """The whole poll but its binding table, as `results.result_text` stores it."""
+    poller: str | None
+    """The headless poller that made the poll (None: a console)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,7 +84,7 @@ class History:
 
     def __init__(
         self,
-        path: Path | str,
+        location: Path | str,
         *,
         retention_sec: float = 24 * 3600,
         snapshot_every_sec: float = 600,
@@ -101,17 +96,17 @@ class History:
         refresh this head start: writing 128,000 bindings competes for the GIL with
         building the table that shows them."""
         self.snapshot_every_sec = snapshot_every_sec
-        if str(path) != ":memory:":
-            prepare_file(Path(path))
-            probe(Path(path))
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self.url = store_url(location)
+        """Where the store is (`engine.shown` prints it without its password)."""
+        path = self.url.database if self.url.get_backend_name() == "sqlite" else None
+        if path not in (None, "", ":memory:"):
+            prepare_file(Path(str(path)))
+            probe(Path(str(path)))
+        self._engine = open_engine(self.url)
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            check_schema(self._db)
-            self._db.executescript(_SCHEMA)
-            self._add_tunnels_column()
+            migrate(self._engine)
         except BaseException:
-            self._db.close()
+            self._engine.dispose()
             raise
         self._lock = threading.Lock()
         self._lock_queued = threading.Lock()
@@ -135,24 +130,13 @@ class History:
         self._writer.daemon = True
         self._writer.start()
 
-    def _add_tunnels_column(self) -> None:
-        """A database written before tunnels were recorded gains the (nullable) column."""
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(polls)")}
-        if "tunnels" in columns:
-            return
-        try:
-            self._db.execute("ALTER TABLE polls ADD COLUMN tunnels TEXT")
-        except sqlite3.OperationalError as error:  # another console added it just now
-            if "duplicate column" not in str(error):
-                raise
-
     def close(self) -> None:
         """Write what is still pending, then close the database."""
         if self._writer.is_alive():
             self._pending.put(None)
             self._writer.join(timeout=30)
         with self._lock:
-            self._db.close()
+            self._engine.dispose()
 
     def _write_loop(self) -> None:
         """The writer thread: records polls in the order they came, pruning now and then."""
@@ -199,6 +183,8 @@ class History:
         summary: dict[str, Any],
         bindings: Sequence[Any] | None,
         tunnels: Iterable[Any] | None = None,
+        result: str | None = None,
+        poller: str | None = None,
     ) -> None:
         """Queue one poll for the writer thread, which stores it; returns at once.
 
@@ -206,6 +192,8 @@ class History:
         must not wait for: the console shows a poll's result only when `record` returns.
         `bindings` are stored as changes since the last poll (see `binding_rows`);
         `tunnels` are records with `peer_id`, `up` and `bindings`; only those are kept.
+        `result` is the whole poll as `results.result_text` gives it, for consoles that
+        show the store; `poller` names the headless poller that polled.
         Reads wait for the queue, so they see every poll recorded before them.
         """
         counted = 0
@@ -233,6 +221,8 @@ class History:
             summary=summary,
             bindings=bindings,
             tunnels=list(tunnels) if tunnels is not None else None,
+            result=result,
+            poller=poller,
         )
         job = partial(self._record_queued, poll, counted, number)
         if self._writer.is_alive():
@@ -250,23 +240,23 @@ class History:
         shown = None
         if poll.tunnels is not None:
             shown = json.dumps([[t.peer_id, t.up, t.bindings] for t in poll.tunnels])
-        with self._lock, self._db:
-            self._db.execute("BEGIN")
-            self._db.execute(
-                f"INSERT INTO polls ({_POLL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    poll.router,
-                    poll.at,
-                    int(poll.ok),
-                    poll.error,
-                    poll.latency_ms,
-                    json.dumps(poll.summary),
-                    shown,
-                ),
+        with self._lock, self._engine.begin() as db:
+            db.execute(
+                schema.polls.insert(),
+                {
+                    "router": poll.router,
+                    "at": poll.at,
+                    "ok": int(poll.ok),
+                    "error": poll.error,
+                    "latency_ms": poll.latency_ms,
+                    "summary": json.dumps(poll.summary),
+                    "tunnels": shown,
+                    "result": poll.result,
+                    "poller": poll.poller,
+                },
             )
             if poll.bindings is not None:
-                self._store_bindings(poll.router, poll.at, poll.bindings)
-            self._db.execute("COMMIT")
+                self._store_bindings(db, poll.router, poll.at, poll.bindings)
 
     def _record_queued(self, poll: _Poll, counted: int, number: int) -> None:
         """Record queued poll `number`; its bindings no longer count as waiting, even if
@@ -282,81 +272,105 @@ class History:
                 self._queued_bindings -= counted
         self._written(number)
 
-    def _store_bindings(self, router: str, at: float, bindings: Sequence[Any]) -> None:
+    def _store_bindings(
+        self, db: Connection, router: str, at: float, bindings: Sequence[Any]
+    ) -> None:
         current = signatures(bindings)
         due = at - self._last_snapshot.get(router, float("-inf")) >= self.snapshot_every_sec
         if due or router not in self._last:
             blob = zlib.compress(encode_snapshot(texts(bindings)), 3)
-            self._db.execute("INSERT INTO snapshots VALUES (?, ?, ?)", (router, at, blob))
+            db.execute(schema.snapshots.insert(), {"router": router, "at": at, "data": blob})
             self._last_snapshot[router] = at
         else:
             before = self._last[router]
             changed = {nai for nai, sign in current.items() if before.get(nai) != sign}
-            rows: list[tuple[str, float, str, str | None]] = [
-                (router, at, nai, text) for nai, text in texts(bindings, changed).items()
+            rows = [
+                {"router": router, "at": at, "nai": nai, "data": data}
+                for nai, data in texts(bindings, changed).items()
             ]
-            rows += [(router, at, nai, None) for nai in before.keys() - current.keys()]
-            self._db.executemany("INSERT INTO changes VALUES (?, ?, ?, ?)", rows)
+            rows += [
+                {"router": router, "at": at, "nai": nai, "data": None}
+                for nai in before.keys() - current.keys()
+            ]
+            if rows:
+                db.execute(schema.changes.insert(), rows)
         self._last[router] = current
 
     def prune(self, now: float | None = None) -> int:
         """Drop what is older than the retention, keeping each router's latest snapshot."""
         self._settled()
         cutoff = (now or time.time()) - self.retention_sec
-        with self._lock, self._db:
-            removed = self._db.execute("DELETE FROM polls WHERE at < ?", (cutoff,)).rowcount
-            for (router,) in self._db.execute("SELECT DISTINCT router FROM snapshots").fetchall():
-                keep = self._db.execute(
-                    "SELECT MAX(at) FROM snapshots WHERE router = ? AND at <= ?", (router, cutoff)
-                ).fetchone()[0]
+        with self._lock, self._engine.begin() as db:
+            removed = db.execute(schema.polls.delete().where(schema.polls.c.at < cutoff)).rowcount
+            routers = db.execute(text("SELECT DISTINCT router FROM snapshots")).scalars().all()
+            for router in routers:
+                keep = db.execute(
+                    text("SELECT MAX(at) FROM snapshots WHERE router = :r AND at <= :c"),
+                    {"r": router, "c": cutoff},
+                ).scalar()
                 if keep is not None:
-                    self._db.execute(
-                        "DELETE FROM snapshots WHERE router = ? AND at < ?", (router, keep)
-                    )
-                    self._db.execute(
-                        "DELETE FROM changes WHERE router = ? AND at <= ?", (router, keep)
-                    )
-        return removed
+                    args = {"r": router, "k": keep}
+                    db.execute(text("DELETE FROM snapshots WHERE router = :r AND at < :k"), args)
+                    db.execute(text("DELETE FROM changes WHERE router = :r AND at <= :k"), args)
+        with self._lock:
+            pollers.forget_older(self._engine, cutoff)
+        return int(removed)
+
+    def beat(self, poller: pollers.PollerBeat) -> None:
+        """Write a headless poller's heartbeat (at once, not through the writer queue)."""
+        with self._lock:
+            pollers.beat(self._engine, poller)
+
+    def pollers(self) -> list[pollers.PollerBeat]:
+        """Every poller's last heartbeat, newest first."""
+        with self._lock:
+            return pollers.read(self._engine)
+
+    def latest(self, router: str) -> tuple[float, str | None] | None:
+        """When `router`'s newest recorded poll was, and its whole result (None when that
+        poll was recorded without one); None when none is recorded."""
+        rows = self._read(
+            "SELECT at, result FROM polls WHERE router = :router ORDER BY at DESC LIMIT 1",
+            router=router,
+        )
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def _read(self, query: str, **args: Any) -> list[Any]:
+        """The rows of one read, after every poll recorded so far is written."""
+        self._settled()
+        with self._lock, self._engine.connect() as db:
+            return list(db.execute(text(query), args).all())
 
     def routers(self) -> list[str]:
         """Routers with recorded polls."""
-        self._settled()
-        with self._lock:
-            rows = self._db.execute("SELECT DISTINCT router FROM polls ORDER BY router")
-            return [router for (router,) in rows.fetchall()]
+        rows = self._read("SELECT DISTINCT router FROM polls ORDER BY router")
+        return [router for (router,) in rows]
 
     def times(self, router: str | None = None) -> tuple[float, float] | None:
         """First and last recorded poll of `router` (of any router when None), or None."""
-        self._settled()
         query = "SELECT MIN(at), MAX(at) FROM polls"
-        args: tuple[Any, ...] = ()
         if router is not None:
-            query, args = query + " WHERE router = ?", (router,)
-        with self._lock:
-            first, last = self._db.execute(query, args).fetchone()
+            query += " WHERE router = :router"
+        [(first, last)] = self._read(query, router=router)
         return None if first is None else (first, last)
 
     def neighbour(self, at: float, *, forward: bool) -> float | None:
         """The recorded poll time (any router) just after (or before) `at`, or None."""
-        self._settled()
         query = (
-            "SELECT MIN(at) FROM polls WHERE at > ?"
+            "SELECT MIN(at) FROM polls WHERE at > :at"
             if forward
-            else "SELECT MAX(at) FROM polls WHERE at < ?"
+            else "SELECT MAX(at) FROM polls WHERE at < :at"
         )
-        with self._lock:
-            (found,) = self._db.execute(query, (at,)).fetchone()
-        return found
+        [(found,)] = self._read(query, at=at)
+        return found  # type: ignore[no-any-return]
 
     def fleet_at(self, at: float) -> dict[str, PollRow]:
         """Each router's last recorded poll at or before `at`."""
-        self._settled()
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT router, at, ok, error, latency_ms, summary FROM polls p WHERE at = "
-                "(SELECT MAX(at) FROM polls q WHERE q.router = p.router AND q.at <= ?)",
-                (at,),
-            ).fetchall()
+        rows = self._read(
+            "SELECT router, at, ok, error, latency_ms, summary FROM polls p WHERE at = "
+            "(SELECT MAX(at) FROM polls q WHERE q.router = p.router AND q.at <= :at)",
+            at=at,
+        )
         return {
             row[0]: PollRow(
                 router=row[0],
@@ -376,40 +390,42 @@ class History:
         live view does; a router with no such poll (or only older, tunnel-less records) is
         absent: its tunnels are unknown.
         """
-        self._settled()
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT router, tunnels FROM polls p WHERE at = "
-                "(SELECT MAX(at) FROM polls q WHERE q.router = p.router AND q.at <= ? "
-                "AND q.tunnels IS NOT NULL) AND tunnels IS NOT NULL",
-                (at,),
-            ).fetchall()
+        rows = self._read(
+            "SELECT router, tunnels FROM polls p WHERE at = "
+            "(SELECT MAX(at) FROM polls q WHERE q.router = p.router AND q.at <= :at "
+            "AND q.tunnels IS NOT NULL) AND tunnels IS NOT NULL",
+            at=at,
+        )
         return {
-            router: [TunnelRow(peer_id=p, up=u, bindings=b) for p, u, b in json.loads(text)]
-            for router, text in rows
+            router: [TunnelRow(peer_id=p, up=u, bindings=b) for p, u, b in json.loads(shown)]
+            for router, shown in rows
         }
 
     def bindings_at(self, router: str, at: float) -> list[dict[str, Any]] | None:
         """The router's binding table as it was at `at` (as dicts), or None before any record."""
         self._settled()
-        with self._lock:
-            found = self._db.execute(
-                "SELECT at, data FROM snapshots WHERE router = ? AND at <= ? "
-                "ORDER BY at DESC LIMIT 1",
-                (router, at),
-            ).fetchone()
+        with self._lock, self._engine.connect() as db:
+            found = db.execute(
+                text(
+                    "SELECT at, data FROM snapshots WHERE router = :r AND at <= :at "
+                    "ORDER BY at DESC LIMIT 1"
+                ),
+                {"r": router, "at": at},
+            ).first()
             if found is None:
                 return None
             base_at, blob = found
             table = decode_snapshot(zlib.decompress(blob))
-            changes = self._db.execute(
-                "SELECT nai, data FROM changes WHERE router = ? AND at > ? AND at <= ? "
-                "ORDER BY at, rowid",
-                (router, base_at, at),
-            ).fetchall()
+            changes = db.execute(
+                text(
+                    "SELECT nai, data FROM changes WHERE router = :r AND at > :base "
+                    "AND at <= :at ORDER BY at"
+                ),
+                {"r": router, "base": base_at, "at": at},
+            ).all()
         for nai, data in changes:
             if data is None:
                 table.pop(nai, None)
             else:
                 table[nai] = data
-        return [json.loads(text) for text in table.values()]
+        return [json.loads(row) for row in table.values()]

@@ -74,6 +74,9 @@ class PollResult:
     unparsed: int = 0
     """Lines the parsers did not understand, over all outputs of this poll."""
     commands: list[CommandRun] = field(default_factory=list)
+    stale: str | None = None
+    """Why this poll, read back from a shared store, is no longer current (no live poller
+    polls the router any more); None for a poll that is."""
 
     @property
     def ok(self) -> bool:

@@ -177,7 +177,8 @@ def banner(
         data = "no data yet" if age_sec is None else f"data {age(age_sec)} old"
         return f"{name}: last poll failed: {one_line(error, 120)}{retry} ({data})"
     if status == rs.STALE:
-        return f"{name}: STALE, last good poll {age(age_sec)} ago"
+        why = f" ({one_line(error, 120)})" if error else ""
+        return f"{name}: STALE, last good poll {age(age_sec)} ago{why}"
     if status == rs.PAUSED:
         return f"{name}: polling paused, data {age(age_sec)} old"
     if status == rs.WAIT:

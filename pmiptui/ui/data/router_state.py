@@ -6,7 +6,7 @@ Owned by the UI thread; workers hand results over in messages and never touch it
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pmiptui.model.poll import CommandRun, PollResult, RouterInfo, carry_forward
 from pmiptui.ui.data.binding_diff import Removed
@@ -66,7 +66,15 @@ class RouterState:
         return self.info.name
 
     def record(self, result: PollResult, prepared: PreparedBindings | None) -> None:
-        """Take a finished poll."""
+        """Take a finished poll; the same poll again (a console re-reading a store) only
+        updates whether it is stale, and brings its binding table if it has one now."""
+        if self._again(result):
+            self.in_flight_since = None
+            self.last = replace(self.last, stale=result.stale) if self.last else result
+            if result.ok and result.bindings is not None:
+                self.last_ok = carry_forward(self.last_ok, result)
+                self.prepared = prepared if prepared is not None else self.prepared
+            return
         self.polls += 1
         self.last = result
         self.in_flight_since = None
@@ -84,9 +92,18 @@ class RouterState:
         if result.stats is not None:
             self.stats.update(result.stats, result.finished)
 
+    def _again(self, result: PollResult) -> bool:
+        """True when `result` is the poll last taken, read once more."""
+        last = self.last
+        return last is not None and (last.started, last.finished) == (
+            result.started,
+            result.finished,
+        )
+
     def is_stale(self, now: float) -> bool:
-        """True when the data shown is not current: last poll failed, or good one too old."""
-        if self.last is not None and not self.last.ok:
+        """True when the data shown is not current: last poll failed, or good one too old,
+        or (read from a store) no poller polls the router any more."""
+        if self.last is not None and (not self.last.ok or self.last.stale):
             return True
         if self.last_ok is None:
             return True
@@ -94,7 +111,7 @@ class RouterState:
 
     def status(self, now: float, paused: bool) -> str:
         """OK, STALE, ERROR, PAUSED or WAIT (no poll yet, still within the stale limit)."""
-        if self.last is not None and not self.last.ok:
+        if self.last is not None and not self.last.ok and not self.last.stale:
             return ERROR
         if paused:
             return PAUSED

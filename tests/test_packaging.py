@@ -29,6 +29,10 @@ def test_wheel_contains_every_template(tmp_path: Path) -> None:
         if kind.template is not None:
             assert f"pmiptui/ttp_templates/{kind.template}" in names
     assert "pmiptui/lab/default_topology.yaml" in names
+    migrations = ROOT / "pmiptui" / "history" / "migrations"
+    for path in migrations.rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts:
+            assert f"pmiptui/{path.relative_to(ROOT / 'pmiptui').as_posix()}" in names
     assert not any(name.startswith("ttp_templates/") for name in names), "templates leaked to top"
 
 

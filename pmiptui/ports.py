@@ -121,3 +121,10 @@ class HistoryReader(Protocol):
     def bindings_at(self, router: str, at: float) -> list[dict[str, Any]] | None:
         """The router's bindings (as dicts of Binding fields) at `at`, or None before any."""
         ...
+
+    def polls_between(
+        self, router: str | None, since: float, until: float
+    ) -> Sequence[RecordedPoll]:
+        """The recorded polls of `router` (every router when None) in a time range, oldest
+        first; the trends are drawn from their summaries."""
+        ...

@@ -25,10 +25,6 @@ from pmiptui.daemon.shards import Shard
 from pmiptui.errors import InputError
 from pmiptui.model.poll import PollResult, RouterInfo
 
-BEAT_EVERY_MAX_SEC = 5.0
-"""A heartbeat at least this often, and twice per poll interval when that is shorter."""
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PollerOptions:
     """What `pmiptui poller` was asked to do."""
@@ -65,6 +61,7 @@ class PollerDaemon:
         from pmiptui.device.poller import SshPoller
         from pmiptui.history.engine import shown
         from pmiptui.history.opening import open_store
+        from pmiptui.history.pollers import beat_every
         from pmiptui.history.recording import RecordingPoller
         from pmiptui.inventory import load_inventory
 
@@ -116,7 +113,7 @@ class PollerDaemon:
             beat.beat()
             loop = FleetLoop(recording, self._on_result(ssh, recording, metrics))
             loop.start(ssh.routers())
-            every = min(BEAT_EVERY_MAX_SEC, interval / 2)
+            every = beat_every(interval)
             while not self._stopping.wait(every):
                 beat.beat()
             self.log.info("stopping: waiting for running polls")

@@ -14,10 +14,19 @@ from sqlalchemy import Engine, select
 
 from pmiptui.history import schema
 
-LIVE_FOR_INTERVALS = 1.5
-"""A poller is live while its last beat is at most this many poll intervals old..."""
-LIVE_AT_LEAST_SEC = 3.0
-"""...and never less than this, so a short interval does not flap on a slow write."""
+BEAT_EVERY_MAX_SEC = 5.0
+"""A poller beats twice per poll interval, and at least this often."""
+LIVE_FOR_BEATS = 2.5
+"""A poller is live while its last beat is at most this many beat periods old (two beats
+may be late or lost)..."""
+LIVE_AT_LEAST_SEC = 2.0
+"""...and never less than this, so a short interval does not flap on a slow write. With
+it, a killed poller's routers are STALE on every console within two poll intervals."""
+
+
+def beat_every(interval_sec: float) -> float:
+    """Seconds between two heartbeats of a poller polling every `interval_sec`."""
+    return min(BEAT_EVERY_MAX_SEC, interval_sec / 2)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,7 +47,7 @@ class PollerBeat:
 
     def is_live(self, now: float) -> bool:
         """True while the poller beats and has not said it stopped."""
-        limit = max(LIVE_FOR_INTERVALS * self.interval_sec, LIVE_AT_LEAST_SEC)
+        limit = max(LIVE_FOR_BEATS * beat_every(self.interval_sec), LIVE_AT_LEAST_SEC)
         return self.stopped is None and now - self.beat_at <= limit
 
 

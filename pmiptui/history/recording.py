@@ -24,6 +24,7 @@ def summary_of(result: PollResult, previous: dict[str, object] | None = None) ->
         "bindings": result.binding_total,
         "max_bindings": getattr(globals_, "max_bindings", None),
         "tunnels_up": None if tunnels is None else sum(1 for t in tunnels if t.up),
+        "tunnels": None if tunnels is None else len(tunnels),
         "pba_accepted": getattr(stats, "pba_accepted", None),
         "pba_rejected": getattr(stats, "pba_rejected", None),
     }

@@ -54,6 +54,8 @@ class StoreView:
         self._routers = routers
         self._clock = clock
         self._seen: dict[str, _Seen] = {}
+        self._unrecorded: set[str] = set()
+        """Routers already reported as having no recorded poll."""
         self._beats: tuple[float, list[PollerBeat]] = (float("-inf"), [])
         self._lock = threading.Lock()
 
@@ -67,18 +69,22 @@ class StoreView:
         stale = self._why_stale(router, now)
         at, text = self._history.latest(router) or (0.0, None)
         if text is None:
+            again = router in self._unrecorded
+            self._unrecorded.add(router)
             return PollResult(  # the same "poll" each time: the console takes it once
                 router=router,
-                started=0.0,
-                finished=0.0,
+                started=now,
+                finished=now,
                 error=NOT_RECORDED,
                 stale=stale or NOT_RECORDED,
+                again=again,
             )
         seen = self._seen.get(router)
-        if seen is None or seen.at != at:
+        again = seen is not None and seen.at == at
+        if seen is None or not again:
             seen = _Seen(at=at, result=result_from(text))
             self._seen[router] = seen
-        result = replace(seen.result, stale=stale)
+        result = replace(seen.result, stale=stale, again=again)
         if "bindings" in kinds and result.ok and seen.bindings_at != at:
             rows = self._history.bindings_at(router, at)
             if rows is not None:

@@ -77,6 +77,9 @@ class PollResult:
     stale: str | None = None
     """Why this poll, read back from a shared store, is no longer current (no live poller
     polls the router any more); None for a poll that is."""
+    again: bool = False
+    """True when this is a poll the console was given before, read again from a store:
+    only its staleness (and, when first asked for, its binding table) is new."""
 
     @property
     def ok(self) -> bool:

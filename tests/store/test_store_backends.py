@@ -129,7 +129,7 @@ def test_heartbeats_say_which_routers_a_live_poller_covers(store_url: str) -> No
     beats = h.pollers()
     assert sorted(p.id for p in beats) == ["p1", "p2"]
     assert sorted(covering(beats, now=105)) == ["lma1", "mag1"]  # p2 stopped
-    assert covering(beats, now=100 + 7.6) == {}  # p1 silent for more than 1.5 intervals
+    assert covering(beats, now=100 + 7.6) == {}  # p1 silent for more than 2.5 beat periods
     h.close()
 
 

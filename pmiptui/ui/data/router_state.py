@@ -68,9 +68,9 @@ class RouterState:
     def record(self, result: PollResult, prepared: PreparedBindings | None) -> None:
         """Take a finished poll; the same poll again (a console re-reading a store) only
         updates whether it is stale, and brings its binding table if it has one now."""
-        if self._again(result):
+        if result.again and self.last is not None:
             self.in_flight_since = None
-            self.last = replace(self.last, stale=result.stale) if self.last else result
+            self.last = replace(self.last, stale=result.stale)
             if result.ok and result.bindings is not None:
                 self.last_ok = carry_forward(self.last_ok, result)
                 self.prepared = prepared if prepared is not None else self.prepared
@@ -91,14 +91,6 @@ class RouterState:
             self.history.append(count)
         if result.stats is not None:
             self.stats.update(result.stats, result.finished)
-
-    def _again(self, result: PollResult) -> bool:
-        """True when `result` is the poll last taken, read once more."""
-        last = self.last
-        return last is not None and (last.started, last.finished) == (
-            result.started,
-            result.finished,
-        )
 
     def is_stale(self, now: float) -> bool:
         """True when the data shown is not current: last poll failed, or good one too old,

@@ -46,6 +46,11 @@ class SessionTable:
         self._count = 0
         self._open: dict[int, VtySession] = {}
 
+    @property
+    def opened(self) -> int:
+        """Sessions opened since the router started, ended ones included."""
+        return self._count
+
     def open(self, *, user: str, peer: str, now: float) -> VtySession:
         """A session logged in: number it and give it the lowest free VTY line."""
         self._count += 1

@@ -61,7 +61,7 @@ def pristine(lab_thread: LabThread) -> Iterator[LabThread]:
     def restore() -> None:
         for name, (running, files) in saved.items():  # type: ignore[union-attr]
             routers[name].cancel_revert()
-            routers[name].running = running
+            routers[name].set_running(running)
             routers[name].files = files
 
     lab_thread.call(restore)

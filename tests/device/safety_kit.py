@@ -117,7 +117,8 @@ def pristine_router(thread: LabThread, router: str) -> Iterator[str]:
 
         def restore() -> None:
             sim.cancel_revert()
-            sim.running, files = saved  # type: ignore[misc]
+            running, files = saved  # type: ignore[misc]
+            sim.set_running(running)
             sim.files.clear()
             sim.files.update(files)
 

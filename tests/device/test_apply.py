@@ -175,8 +175,8 @@ def test_without_archive_path_falls_back_to_configure_replace(
     def drop_archive() -> None:
         tree = router.running
         kept = tuple(node for node in tree.children if node.line != "archive")
-        router.running = parse_running_config(
-            render_running_config(type(tree)(line="", children=kept))
+        router.set_running(
+            parse_running_config(render_running_config(type(tree)(line="", children=kept)))
         )
 
     pristine.call(drop_archive)

@@ -99,7 +99,7 @@ def test_invalid_values_list_every_error_and_never_connect(
     pristine: LabThread, inventory_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     router = pristine.lab.routers["mag1"]
-    sessions, logged = router._sessions, len(router.log)
+    sessions, logged = router.sessions.opened, len(router.log)
     bad = {
         "domain-name": "D1",
         "lmas": [{"lma-id": "lmaX", "ipv6-address": "not-an-address"}],
@@ -110,7 +110,7 @@ def test_invalid_values_list_every_error_and_never_connect(
     assert code == 2
     assert "lmas[1].ipv6-address" in err and "nais[1].service" in err
     assert "nothing was sent" in err
-    assert (router._sessions, len(router.log)) == (sessions, logged)
+    assert (router.sessions.opened, len(router.log)) == (sessions, logged)
 
 
 def test_typed_confirmation_must_name_the_router(

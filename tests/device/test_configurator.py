@@ -33,11 +33,11 @@ def test_running_config_is_read_on_a_fresh_session(
     pristine: LabThread, configurator: SshConfigurator
 ) -> None:
     router = pristine.lab.routers["mag1"]
-    sessions = router._sessions
+    sessions = router.sessions.opened
     text = configurator.running_config("mag1")
     assert "ipv6 mobile pmipv6-mag" in text
     assert "Building configuration" not in text
-    assert router._sessions == sessions + 1
+    assert router.sessions.opened == sessions + 1
 
 
 def test_applied_verified_audited_and_saved_separately(

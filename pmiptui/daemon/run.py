@@ -25,6 +25,7 @@ from pmiptui.daemon.shards import Shard
 from pmiptui.errors import InputError
 from pmiptui.model.poll import PollResult, RouterInfo
 
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PollerOptions:
     """What `pmiptui poller` was asked to do."""

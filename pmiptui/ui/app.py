@@ -22,19 +22,36 @@ from pmiptui.ui.commands import PmipCommands
 from pmiptui.ui.data.console_state import ConsoleState
 from pmiptui.ui.data.router_state import RouterState
 from pmiptui.ui.export_file import ExportRequest, write_export
-from pmiptui.ui.messages import Exported, PollFinished, ReplayLoaded, RoutersLoaded
+from pmiptui.ui.messages import (
+    CopyRow,
+    Exported,
+    ExportTable,
+    OpenRouter,
+    PollFinished,
+    PollNow,
+    ReplayLoaded,
+    RouterClosed,
+    RoutersLoaded,
+    ShowFleet,
+)
 from pmiptui.ui.polling import POLL_GROUP, PollScheduler
 from pmiptui.ui.prepare import ShownBindings
 from pmiptui.ui.replay import ReplayController
 from pmiptui.ui.screens.fleet import FleetScreen
 from pmiptui.ui.screens.help import HelpScreen
 from pmiptui.ui.terminal_filter import TerminalSafe
+from pmiptui.ui.widgets.bindings_pane import BindingsFeed
 
 _TERMINAL_SAFE = TerminalSafe()
 
 
 class PmipApp(App[None]):
-    """Live PMIPv6 console for a fleet of MAG and LMA routers."""
+    """Live PMIPv6 console for a fleet of MAG and LMA routers.
+
+    It builds every screen and gives it what it reads (the `ConsoleState`, the clock, the
+    update signal, the configurator); screens ask for actions (open a router, export, copy,
+    poll now) in messages it handles.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "pmiptui"
@@ -83,13 +100,19 @@ class PmipApp(App[None]):
         self.router_updated: Signal[str] = Signal(self, "router-updated")
         """Published with a router name after its poll is recorded ("" for fleet-wide changes)."""
         self.shown: dict[str, ShownBindings] = {}
-        """The latest bindings view a poll worker built, per watched router, until taken."""
+        """The latest bindings view a poll worker built, per watched router, until a
+        Bindings tab takes it. Kept here, not in `ConsoleState`: a view holds a
+        textual-fastdatatable backend, which `ui/data` may not import (import-linter)."""
         self._keymap = dict(keymap or {})
         self.replay = ReplayController(self, self.state, history)
         """Recorded history: `:at`, `[` and `]` show it instead of the live polls."""
         self.notices = tuple(notices)
         """What the composition root could not set up as asked (a history set aside or
         missing); shown as warnings once the console is up."""
+        self.bindings_feed = BindingsFeed(
+            view_specs=self.polling.view_specs, built=self.shown, history=history
+        )
+        """What every Bindings tab shares with the poll workers, and the history."""
 
     @property
     def routers(self) -> dict[str, RouterState]:
@@ -107,7 +130,7 @@ class PmipApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_keymap(self._keymap)
-        self.push_screen(FleetScreen())
+        self.push_screen(FleetScreen(console=self.state, now=self.now, updated=self.router_updated))
         for notice in self.notices:
             self.notify(notice.message, title=notice.title, severity="warning", timeout=30)
         self._load_routers()
@@ -181,7 +204,8 @@ class PmipApp(App[None]):
         return self.state.router_by_id(pmipv6_id)
 
     def show_router(self, name: str, *, tab: str | None = None, nai: str | None = None) -> None:
-        """Open a router's screen (replacing any open router screen)."""
+        """Open a router's screen (replacing any open router screen) and watch the router:
+        its bindings refresh at every poll, starting now, until the screen closes."""
         from pmiptui.ui.screens.router import RouterScreen
 
         if name not in self.routers:
@@ -189,7 +213,18 @@ class PmipApp(App[None]):
             return
         while len(self.screen_stack) > 2 or isinstance(self.screen, RouterScreen):
             self.pop_screen()
-        self.push_screen(RouterScreen(name, tab=tab, nai=nai))
+        self.polling.watch(name)
+        self.push_screen(
+            RouterScreen(
+                name,
+                console=self.state,
+                now=self.now,
+                updated=self.router_updated,
+                feed=self.bindings_feed,
+                tab=tab,
+                nai=nai,
+            )
+        )
 
     def filter_bindings(self, text: str) -> None:
         """`:bindings FILTER` on the open router screen."""
@@ -216,6 +251,28 @@ class PmipApp(App[None]):
         path = write_export(directory, request, self.now())
         self.post_message(Exported(path, request.table))
 
+    def on_open_router(self, message: OpenRouter) -> None:
+        self.show_router(message.name, tab=message.tab, nai=message.nai)
+
+    def on_show_fleet(self, _message: ShowFleet) -> None:
+        self.show_fleet()
+
+    def on_export_table(self, message: ExportTable) -> None:
+        self.export(message.request)
+
+    def on_copy_row(self, message: CopyRow) -> None:
+        self.copy_row(message.text)
+
+    def on_router_closed(self, message: RouterClosed) -> None:
+        from pmiptui.ui.screens.router import RouterScreen
+
+        name = message.name
+        if not any(isinstance(s, RouterScreen) and s.router == name for s in self.screen_stack):
+            self.polling.unwatch(name)
+
+    def on_poll_now(self, message: PollNow) -> None:
+        self.polling.poll_now(message.name)
+
     def on_exported(self, message: Exported) -> None:
         self.notify(str(message.path), title=f"Exported {message.table}", timeout=8)
 
@@ -225,8 +282,8 @@ class PmipApp(App[None]):
         self.notify(formatting.one_line(text, 120), title="Copied row")
 
     def action_toggle_pause(self) -> None:
-        self.polling.set_paused(not self.polling.paused)
-        self.notify("polling paused" if self.polling.paused else "polling resumed")
+        self.polling.set_paused(not self.state.paused)
+        self.notify("polling paused" if self.state.paused else "polling resumed")
         self.router_updated.publish("")
 
     def action_history(self, forward: bool) -> None:
@@ -246,7 +303,9 @@ class PmipApp(App[None]):
         from pmiptui.ui.screens.domain_map import DomainMapScreen
 
         if not isinstance(self.screen, DomainMapScreen):
-            self.push_screen(DomainMapScreen())
+            self.push_screen(
+                DomainMapScreen(console=self.state, now=self.now, updated=self.router_updated)
+            )
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -1,4 +1,11 @@
-"""The one typed way screens and widgets reach the console app and its state."""
+"""The typed way to reach the console app from where Textual, not the app, builds the object.
+
+Screens and widgets do not use it: the app builds them and passes in what they read (the
+`ConsoleState`, the clock, the update signal), and they ask for actions in messages. The
+command palette's provider (`commands.PmipCommands`) does: Textual constructs providers
+itself (`Provider(screen, match_style)`), so nothing can be handed to them, and the palette's
+commands are the app's own actions.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +18,12 @@ if TYPE_CHECKING:
 
 
 def console_app(app: App[Any]) -> PmipApp:
-    """`app` (a screen's, widget's or command provider's `self.app`) as the `PmipApp`;
-    TypeError if it is another app.
+    """`app` (a command provider's `self.app`) as the `PmipApp`; TypeError if it is another app.
 
-    Screens read what they show from its `state` (`ConsoleState`) and ask it for actions
-    (`show_router`, `export`, ...). Imported at call time: the app imports the screens.
+    Imported at call time: the app imports the command provider.
     """
     from pmiptui.ui.app import PmipApp
 
     if not isinstance(app, PmipApp):
-        raise TypeError(f"the console's screens run in PmipApp, not {type(app).__name__}")
+        raise TypeError(f"the console's commands run in PmipApp, not {type(app).__name__}")
     return app

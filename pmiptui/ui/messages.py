@@ -1,7 +1,9 @@
-"""Messages the workers post; screens render what they carry.
+"""Messages the workers post (screens render what they carry), and those screens post to ask
+the app for an action.
 
 Thread workers hand every result back this one way: they post a message, and its handler
-changes the console's state on the UI thread.
+changes the console's state on the UI thread. Screens are given the state they read; what
+they want done (open a router, export, poll now) they ask of the app in a message.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from textual.worker import Worker
 from pmiptui.model.poll import PollResult, RouterInfo
 from pmiptui.ui.data.replay import ReplayFrame
 from pmiptui.ui.data.router_state import PreparedBindings
+from pmiptui.ui.export_file import ExportRequest
 from pmiptui.ui.prepare import ReplayedBindings, ShownBindings
 
 
@@ -88,3 +91,53 @@ class BindingsBuilt(Message):
         """The worker that built it: a result of a worker since cancelled is dropped."""
         self.shown = shown
         self.replayed = replayed
+
+
+class OpenRouter(Message):
+    """A screen asks the app for a router's screen (replacing any open router screen)."""
+
+    def __init__(self, name: str, *, tab: str | None = None, nai: str | None = None) -> None:
+        super().__init__()
+        self.name = name
+        """The router to open."""
+        self.tab = tab
+        """The tab to show first (None: Bindings)."""
+        self.nai = nai
+        """The binding to put the cursor on, if the Bindings tab shows it."""
+
+
+class ShowFleet(Message):
+    """A screen asks the app to go back to the fleet."""
+
+
+class ExportTable(Message):
+    """A screen asks the app to write an export file (in a worker) and show its path."""
+
+    def __init__(self, request: ExportRequest) -> None:
+        super().__init__()
+        self.request = request
+
+
+class CopyRow(Message):
+    """A screen asks the app to copy a row's text to the clipboard."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class RouterClosed(Message):
+    """A router screen closed: the app stops watching the router (unless another screen
+    shows it). Posted to the app directly: a closing screen delivers no messages."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+
+class PollNow(Message):
+    """A screen asks the app to poll a router now (after a configuration change)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name

@@ -45,9 +45,13 @@ class PollScheduler:
     def __init__(self, app: PmipApp, state: ConsoleState, poller: Poller) -> None:
         self._app = app
         self._state = state
-        """What the console shows; the scheduler marks polls started in it."""
+        """What the console shows; the scheduler marks polls started in it, and keeps the
+        pause flag there (`ConsoleState.paused`), where screens read it."""
         self._poller = poller
         self._recording = poller if isinstance(poller, RecordingPollerState) else None
+        self._refresh_sec: float | None = getattr(poller, "refresh_sec", None)
+        """A poller that reads a store (`history.store_view`) is asked this often, whatever
+        the routers' intervals, so a recorded poll shows within a second."""
         """The poller as a recorder of history, whose state each poll reports; or None."""
         self._infos: dict[str, RouterInfo] = {}
         self._timers: dict[str, Timer] = {}
@@ -56,8 +60,6 @@ class PollScheduler:
         self._trackers: dict[str, BindingTracker] = {}
         self._fetched: dict[str, dict[str, float]] = {}
         """Per router: when each kind was last fetched, since (re)connecting."""
-        self.paused = False
-        """True while polling is paused (running polls still finish and show)."""
         self.view_specs: dict[str, ViewSpec] = {}
         """The Bindings tab's view per router; read by workers, replaced (never mutated)."""
         self.watched: set[str] = set()
@@ -125,7 +127,7 @@ class PollScheduler:
 
     def set_paused(self, paused: bool) -> None:
         """Stop re-arming (pause), or poll everything idle now (resume)."""
-        self.paused = paused
+        self._state.paused = paused
         if paused:
             for timer in self._timers.values():
                 timer.stop()
@@ -174,7 +176,7 @@ class PollScheduler:
                 error=f"poll failed: {worker.error}",
                 error_title="Poller error",
             )
-        if not self.paused and worker.state != WorkerState.CANCELLED and name in self._infos:
-            interval = self._infos[name].poll_interval_sec
+        if not self._state.paused and worker.state != WorkerState.CANCELLED and name in self._infos:
+            interval = self._refresh_sec or self._infos[name].poll_interval_sec
             self._timers[name] = self._app.set_timer(interval, partial(self.poll_now, name))
         return failed

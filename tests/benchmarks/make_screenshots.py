@@ -57,7 +57,13 @@ async def make(out: Path = OUT) -> list[Path]:
             saved.append(await _shoot(app, pilot, "binding-detail", out))
             await pilot.press("escape")
             await open_router(app, pilot, "mag1")
-            wizard = WizardScreen("mag1", get("mag-domain-minimum"), WIZARD_VALUES)
+            wizard = WizardScreen(
+                "mag1",
+                get("mag-domain-minimum"),
+                WIZARD_VALUES,
+                console=app.state,
+                configurator=app.configurator,
+            )
             await app.push_screen(wizard)
             await settle(app, pilot)
             wizard.form.index = 3

@@ -140,7 +140,7 @@ def _owned(shard: str) -> set[str]:
 async def test_two_sharded_pollers_into_postgresql_two_consoles_kill_and_restart(
     lab: tuple[LabThread, Path], tmp_path: Path, postgres_server: Any
 ) -> None:
-    thread, inventory = lab
+    _thread, inventory = lab
     store = new_postgres_database(postgres_server)
     assert _owned("1/2") and _owned("2/2"), "the shard hash splits the lab's three routers"
     first = Poller(inventory, store, tmp_path / "p1.log", "--shard", "1/2")

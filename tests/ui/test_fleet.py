@@ -17,7 +17,7 @@ def _fleet(app):
 
 
 def _status(app, name: str) -> str:
-    return app.routers[name].status(app.now(), app.polling.paused)
+    return app.routers[name].status(app.now(), app.state.paused)
 
 
 def _cell(table: KeyedTable, key: str, column: str) -> str:

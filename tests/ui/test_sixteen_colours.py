@@ -327,7 +327,13 @@ def _wizard(review: bool) -> Callable[..., Awaitable[None]]:
 
     async def setup(app: PmipApp, pilot: Any, fake: FakePoller) -> None:
         await open_router(app, pilot, "mag1")
-        screen = WizardScreen("mag1", get("mag-domain-minimum"), values)
+        screen = WizardScreen(
+            "mag1",
+            get("mag-domain-minimum"),
+            values,
+            console=app.state,
+            configurator=app.configurator,
+        )
         await app.push_screen(screen)
         await settle(app, pilot)
         screen.form.index = 3

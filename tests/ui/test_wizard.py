@@ -40,7 +40,9 @@ async def start(app, pilot, procedure: str, router: str = "mag1", values=None) -
     """The wizard for `procedure` on `router`, without prefill when `values` is given."""
     await settle(app, pilot)
     await open_router(app, pilot, router)
-    screen = WizardScreen(router, get(procedure), values)
+    screen = WizardScreen(
+        router, get(procedure), values, console=app.state, configurator=app.configurator
+    )
     await app.push_screen(screen)
     await settle(app, pilot)
     return screen

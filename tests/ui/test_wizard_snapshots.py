@@ -27,7 +27,13 @@ def _run_before(values: dict[str, Any], *, page: int = 0, review: bool = False):
         app = pilot.app
         await settle(app, pilot)
         await open_router(app, pilot, "mag1")
-        screen = WizardScreen("mag1", get("mag-domain-minimum"), values)
+        screen = WizardScreen(
+            "mag1",
+            get("mag-domain-minimum"),
+            values,
+            console=app.state,
+            configurator=app.configurator,
+        )
         await app.push_screen(screen)
         await settle(app, pilot)
         screen.form.index = page

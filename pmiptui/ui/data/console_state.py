@@ -1,4 +1,4 @@
-"""What the console shows, independent of Textual: routers, polls, history and replay state.
+"""What the console shows, independent of Textual: routers, polls, history, replay and pause state.
 
 The app owns one `ConsoleState` and changes it on the UI thread only, from the messages
 its workers post; screens and widgets read it. Nothing here knows about Textual, so it
@@ -17,7 +17,7 @@ from pmiptui.ui.data.router_state import PreparedBindings, RouterState
 
 @dataclass(slots=True)
 class ConsoleState:
-    """Every router's state, the history's, and the replayed moment."""
+    """Every router's state, the history's, the replayed moment, and whether polling is paused."""
 
     routers: dict[str, RouterState] = field(default_factory=dict)
     """Every router's state, in inventory order."""
@@ -26,6 +26,9 @@ class ConsoleState:
     records (or when there is none)."""
     replay_frame: ReplayFrame | None = None
     """The recorded moment shown instead of the live polls, or None while live."""
+    paused: bool = False
+    """True while polling is paused (`p`): no poll is re-armed; running polls still
+    finish and show. Statuses read it: a router that has not failed shows PAUSED."""
 
     @property
     def replay_at(self) -> float | None:

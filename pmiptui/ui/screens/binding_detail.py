@@ -11,8 +11,8 @@ from textual.widgets import DataTable, Footer, Static, TextArea
 from pmiptui.model.bindings import Binding
 from pmiptui.model.serialize import to_data
 from pmiptui.ui import formatting
-from pmiptui.ui.console_app import console_app
 from pmiptui.ui.data.binding_diff import raw_block
+from pmiptui.ui.data.console_state import ConsoleState
 
 
 class BindingDetail(ModalScreen[str | None]):
@@ -45,10 +45,12 @@ class BindingDetail(ModalScreen[str | None]):
         Key("g", "peer", "Go to peer", id="detail.peer"),
     ]
 
-    def __init__(self, router: str, binding: Binding, raw: str) -> None:
+    def __init__(self, router: str, binding: Binding, raw: str, *, console: ConsoleState) -> None:
         super().__init__()
         self.router = router
         """The router the binding was read from."""
+        self.console = console
+        """What the console shows (the app's state; read only): the peer is looked up in it."""
         self.binding = binding
         """The parsed binding."""
         self.block = raw_block(raw, binding.nai) if raw else None
@@ -79,8 +81,7 @@ class BindingDetail(ModalScreen[str | None]):
         self.dismiss(None)
 
     def action_peer(self) -> None:
-        app = console_app(self.app)
-        peer = app.router_by_id(self.binding.peer_id)
+        peer = self.console.router_by_id(self.binding.peer_id)
         if peer is None:
             self.notify(f"no router with id {self.binding.peer_id}", severity="warning")
             return

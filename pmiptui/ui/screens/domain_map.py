@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import ScrollableContainer
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.widgets import Footer, Header
 
-from pmiptui.ui.console_app import console_app
 from pmiptui.ui.data import domain_map
+from pmiptui.ui.data.console_state import ConsoleState
 from pmiptui.ui.widgets.domain_map import DomainMapView
 from pmiptui.ui.widgets.replay_banner import ReplayBanner
-
-if TYPE_CHECKING:
-    from pmiptui.ui.app import PmipApp
 
 
 class DomainMapScreen(Screen[None]):
@@ -39,15 +37,18 @@ class DomainMapScreen(Screen[None]):
         Binding("escape", "back", "Back", id="map.back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(
+        self, *, console: ConsoleState, now: Callable[[], float], updated: Signal[str]
+    ) -> None:
         super().__init__()
+        self.console = console
+        """What the console shows (the app's state; read only)."""
+        self.now = now
+        """Epoch seconds (the app's clock)."""
+        self.updated = updated
+        """Published with a router's name after its poll is recorded ("" fleet-wide)."""
         self.drawing = domain_map.Drawing()
         """The picture shown (tests read it)."""
-
-    @property
-    def pmip(self) -> PmipApp:
-        """The app, typed."""
-        return console_app(self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,7 +59,7 @@ class DomainMapScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.pmip.router_updated.subscribe(self, self._router_updated)
+        self.updated.subscribe(self, self._router_updated)
         self.set_interval(1.0, self.redraw)
         self.query_one("#map-legend", DomainMapView).show(domain_map.legend())
         self.redraw()
@@ -69,13 +70,12 @@ class DomainMapScreen(Screen[None]):
 
     def redraw(self) -> None:
         """Lay the map out again from the router states, or from the replayed moment."""
-        app = self.pmip
-        state = app.state
+        state = self.console
         frame = state.replay_frame
         self.query_one(ReplayBanner).show_frame(frame)
         if frame is None:
             self.sub_title = "domain map"
-            routers = domain_map.map_routers(state.routers.values(), app.now(), app.polling.paused)
+            routers = domain_map.map_routers(state.routers.values(), self.now(), state.paused)
         else:
             self.sub_title = "domain map — replay"
             routers = domain_map.replayed_routers(state.routers.values(), frame)

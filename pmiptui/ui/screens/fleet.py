@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
 from pmiptui.ui import formatting
-from pmiptui.ui.console_app import console_app
 from pmiptui.ui.data import router_state as rs
+from pmiptui.ui.data.console_state import ConsoleState
 from pmiptui.ui.data.replay import ReplayFrame, fleet_record
 from pmiptui.ui.export_file import ExportRequest
+from pmiptui.ui.messages import CopyRow, ExportTable, OpenRouter
 from pmiptui.ui.widgets.history_banner import HistoryBanner
 from pmiptui.ui.widgets.keyed_table import KeyedTable
 from pmiptui.ui.widgets.replay_banner import ReplayBanner
-
-if TYPE_CHECKING:
-    from pmiptui.ui.app import PmipApp
 
 COLUMNS = [
     ("status", "status"),
@@ -48,16 +48,19 @@ class FleetScreen(Screen[None]):
         Binding("c", "copy_row", "Copy row", id="fleet.copy"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(
+        self, *, console: ConsoleState, now: Callable[[], float], updated: Signal[str]
+    ) -> None:
         super().__init__()
+        self.console = console
+        """What the console shows (the app's state; read only)."""
+        self.now = now
+        """Epoch seconds (the app's clock)."""
+        self.updated = updated
+        """Published with a router's name after its poll is recorded ("" fleet-wide)."""
         self.faults_only = False
         """Show only routers in ERROR or STALE."""
         self._records: dict[str, dict[str, Any]] = {}
-
-    @property
-    def pmip(self) -> PmipApp:
-        """The app, typed."""
-        return console_app(self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -70,7 +73,7 @@ class FleetScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.pmip.router_updated.subscribe(self, self._router_updated)
+        self.updated.subscribe(self, self._router_updated)
         self.set_interval(1.0, self.refresh_rows)
         self.refresh_rows()
         self.query_one(KeyedTable).focus()
@@ -80,17 +83,17 @@ class FleetScreen(Screen[None]):
 
     def refresh_rows(self) -> None:
         """Bring every row up to date (statuses and ages move even without a poll)."""
-        app = self.pmip
-        now = app.now()
-        styles = formatting.palette(app.theme_variables)
-        frame = app.state.replay_frame
+        console = self.console
+        now = self.now()
+        styles = formatting.palette(self.app.theme_variables)
+        frame = console.replay_frame
         self.query_one(ReplayBanner).show_frame(frame)
-        self.query_one(HistoryBanner).show_error(app.state.history_error)
+        self.query_one(HistoryBanner).show_error(console.history_error)
         if frame is not None:
             self._replay_rows(frame, styles)
             return
-        states = list(app.state.routers.values())
-        statuses = {s.name: s.status(now, app.polling.paused) for s in states}
+        states = list(console.routers.values())
+        statuses = {s.name: s.status(now, console.paused) for s in states}
         states.sort(key=lambda s: (rs.SEVERITY[statuses[s.name]], s.order))
         rows = []
         self._records = {}
@@ -100,7 +103,7 @@ class FleetScreen(Screen[None]):
                 continue
             rows.append((state.name, self._cells(state, status, now, styles)))
         table = self.query_one(KeyedTable)
-        with app.batch_update():
+        with self.app.batch_update():
             table.sync(rows)
         self.sub_title = "faults only" if self.faults_only else ""
         self._show_detail()
@@ -109,7 +112,7 @@ class FleetScreen(Screen[None]):
         """The fleet as recorded at the replayed moment (no live figures mixed in)."""
         rows = []
         self._records = {}
-        states = sorted(self.pmip.state.routers.values(), key=lambda s: s.order)
+        states = sorted(self.console.routers.values(), key=lambda s: s.order)
         for state in states:
             record = fleet_record(state.name, frame.polls.get(state.name), frame.at)
             record |= {"role": state.info.role, "domain": state.info.domain}
@@ -135,7 +138,7 @@ class FleetScreen(Screen[None]):
                     ],
                 )
             )
-        with self.pmip.batch_update():
+        with self.app.batch_update():
             self.query_one(KeyedTable).sync(rows)
         self.sub_title = "replay"
         self._show_detail()
@@ -176,7 +179,7 @@ class FleetScreen(Screen[None]):
 
     def _show_detail(self) -> None:
         name = self.query_one(KeyedTable).cursor_key
-        state = self.pmip.state.routers.get(name) if name else None
+        state = self.console.routers.get(name) if name else None
         info = self.query_one("#fleet-info", Static)
         spark = self.query_one("#fleet-spark", Sparkline)
         if state is None:
@@ -186,7 +189,7 @@ class FleetScreen(Screen[None]):
         last = state.last
         detail = f"{state.name} {state.info.host}:{state.info.port} polls {state.polls}"
         if last is not None and not last.ok:
-            error = formatting.poll_error(last.error, last.retry_at, self.pmip.now(), 200)
+            error = formatting.poll_error(last.error, last.retry_at, self.now(), 200)
             detail += f"\n{last.error_title or 'Error'}: {error}"
         info.update(formatting.text(detail))
         spark.data = list(state.history)
@@ -200,7 +203,7 @@ class FleetScreen(Screen[None]):
     def action_open(self) -> None:
         name = self.query_one(KeyedTable).cursor_key
         if name:
-            self.pmip.show_router(name)
+            self.post_message(OpenRouter(name))
 
     def action_faults_only(self) -> None:
         self.faults_only = not self.faults_only
@@ -209,10 +212,11 @@ class FleetScreen(Screen[None]):
     def action_export(self, fmt: str) -> None:
         table = self.query_one(KeyedTable)
         records = [self._records[k] for k in table.keys if k in self._records]
-        self.pmip.export(ExportRequest("all", "fleet", fmt, lambda: records))
+        self.post_message(ExportTable(ExportRequest("all", "fleet", fmt, lambda: records)))
 
     def action_copy_row(self) -> None:
         table = self.query_one(KeyedTable)
         key = table.cursor_key
         if key:
-            self.pmip.copy_row(formatting.row_text(table.column_labels, table.row_values(key)))
+            text = formatting.row_text(table.column_labels, table.row_values(key))
+            self.post_message(CopyRow(text))

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
 from pmiptui.redact import mask_secrets
 from pmiptui.ui import formatting
-from pmiptui.ui.console_app import console_app
 from pmiptui.ui.data import router_state as rs
+from pmiptui.ui.data.console_state import ConsoleState
 from pmiptui.ui.data.kv import kv_rows
 from pmiptui.ui.export_file import ExportRequest
-from pmiptui.ui.widgets.bindings_pane import BindingsPane
+from pmiptui.ui.messages import CopyRow, ExportTable, RouterClosed, ShowFleet
+from pmiptui.ui.widgets.bindings_pane import BindingsFeed, BindingsPane
 from pmiptui.ui.widgets.history_banner import HistoryBanner
 from pmiptui.ui.widgets.keyed_table import KeyedTable
 from pmiptui.ui.widgets.replay_banner import ReplayBanner
-
-if TYPE_CHECKING:
-    from pmiptui.ui.app import PmipApp
 
 TABS = ("globals", "bindings", "stats", "tunnels", "config", "log")
 _TUNNEL_COLUMNS = [
@@ -72,23 +72,36 @@ class RouterScreen(Screen[None]):
         Binding("c", "copy_row", "Copy row", id="router.copy"),
     ]
 
-    def __init__(self, router: str, *, tab: str | None = None, nai: str | None = None) -> None:
+    def __init__(
+        self,
+        router: str,
+        *,
+        console: ConsoleState,
+        now: Callable[[], float],
+        updated: Signal[str],
+        feed: BindingsFeed,
+        tab: str | None = None,
+        nai: str | None = None,
+    ) -> None:
         super().__init__()
         self.router = router
         """The router shown."""
+        self.console = console
+        """What the console shows (the app's state; read only)."""
+        self.now = now
+        """Epoch seconds (the app's clock)."""
+        self.updated = updated
+        """Published with a router's name after its poll is recorded ("" fleet-wide)."""
+        self.feed = feed
+        """What the Bindings tab shares with the poll workers, and the history."""
         self._tab = tab if tab in TABS else "bindings"
         self._nai = nai
         self.sub_title = router
 
     @property
-    def pmip(self) -> PmipApp:
-        """The app, typed."""
-        return console_app(self.app)
-
-    @property
     def state(self) -> rs.RouterState:
         """The router's state."""
-        return self.pmip.state.routers[self.router]
+        return self.console.routers[self.router]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,7 +114,13 @@ class RouterScreen(Screen[None]):
                     [("field", "field"), ("value", "value")], key_column="field", id="globals-table"
                 )
             with TabPane("Bindings", id="bindings"):
-                yield BindingsPane(self.router, nai=self._nai, id="bindings-pane")
+                yield BindingsPane(
+                    self.router,
+                    console=self.console,
+                    feed=self.feed,
+                    nai=self._nai,
+                    id="bindings-pane",
+                )
             with TabPane("Stats", id="stats"):
                 yield KeyedTable(_STATS_COLUMNS, key_column="counter", id="stats-table")
             with TabPane("Tunnels", id="tunnels"):
@@ -113,14 +132,13 @@ class RouterScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.pmip.polling.watch(self.router)
-        self.pmip.router_updated.subscribe(self, self._router_updated)
+        self.updated.subscribe(self, self._router_updated)
         self.set_interval(1.0, self._show_banner)
         self.refresh_tabs()
         self._focus_tab()
 
     def on_unmount(self) -> None:
-        self.pmip.polling.unwatch(self.router)
+        self.app.post_message(RouterClosed(self.router))
 
     def _router_updated(self, name: str) -> None:
         if name == self.router:
@@ -144,11 +162,11 @@ class RouterScreen(Screen[None]):
             self._log()
 
     def _show_banner(self) -> None:
-        self.query_one(ReplayBanner).show_frame(self.pmip.state.replay_frame)
-        self.query_one(HistoryBanner).show_error(self.pmip.state.history_error)
+        self.query_one(ReplayBanner).show_frame(self.console.replay_frame)
+        self.query_one(HistoryBanner).show_error(self.console.history_error)
         state = self.state
-        now = self.pmip.now()
-        status = state.status(now, self.pmip.polling.paused)
+        now = self.now()
+        status = state.status(now, self.console.paused)
         age = now - state.last_ok.finished if state.last_ok else None
         error = state.last.error if state.last else None
         retry = formatting.retry_note(state.last.retry_at if state.last else None, now)
@@ -246,7 +264,7 @@ class RouterScreen(Screen[None]):
         return True
 
     def action_back(self) -> None:
-        self.pmip.show_fleet()
+        self.post_message(ShowFleet())
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
@@ -300,7 +318,7 @@ class RouterScreen(Screen[None]):
         if request is None:
             self.notify("nothing to export yet", severity="warning")
             return
-        self.pmip.export(request)
+        self.post_message(ExportTable(request))
 
     def action_copy_row(self) -> None:
         text = None
@@ -311,6 +329,6 @@ class RouterScreen(Screen[None]):
             if table is not None and table.cursor_key is not None:
                 text = formatting.row_text(table.column_labels, table.row_values(table.cursor_key))
         if text:
-            self.pmip.copy_row(text)
+            self.post_message(CopyRow(text))
         else:
             self.notify("no row to copy", severity="warning")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,11 +18,9 @@ from pmiptui.configgen.prefill import prefill, read_config
 from pmiptui.configgen.procedure import Procedure
 from pmiptui.ios.modes import prompt
 from pmiptui.model.config import PmipConfig
-from pmiptui.ui.console_app import console_app
+from pmiptui.ports import Configurator
+from pmiptui.ui.data.console_state import ConsoleState
 from pmiptui.ui.data.wizard_form import INPUT, SELECT, Field, WizardForm
-
-if TYPE_CHECKING:
-    from pmiptui.ui.app import PmipApp
 
 PREVIEW_ERRORS = 4
 """Field errors listed under the preview (the rest are counted)."""
@@ -59,11 +57,22 @@ class WizardScreen(Screen[None]):
     ]
 
     def __init__(
-        self, router: str, procedure: Procedure, values: dict[str, Any] | None = None
+        self,
+        router: str,
+        procedure: Procedure,
+        values: dict[str, Any] | None = None,
+        *,
+        console: ConsoleState,
+        configurator: Configurator | None,
     ) -> None:
         super().__init__()
         self.router = router
         """The router being configured (its name is the preview's hostname)."""
+        self.console = console
+        """What the console shows (the app's state; read only): the router's polled config
+        prefills the form."""
+        self.configurator = configurator
+        """Handed on to the review (None: preview and diff only)."""
         self.procedure = procedure
         self.form = WizardForm(procedure, values)
         """The values and the page shown."""
@@ -72,10 +81,6 @@ class WizardScreen(Screen[None]):
         self._generation = 0
         self._fields: dict[str, Field] = {}
         self.sub_title = f"{router}: {procedure.id}"
-
-    @property
-    def pmip(self) -> PmipApp:
-        return console_app(self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,7 +106,7 @@ class WizardScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         await self.show_page()
-        state = self.pmip.state.routers.get(self.router)
+        state = self.console.routers.get(self.router)
         text = state.last_ok.config if state and state.last_ok else None
         if self._prefill and text:
             info = state.info if state else None
@@ -322,7 +327,15 @@ class WizardScreen(Screen[None]):
         except InvalidValues as invalid:
             await self._go_to_error(invalid.errors)
             return
-        self.app.push_screen(ReviewScreen(self.router, self.procedure, plan))
+        self.app.push_screen(
+            ReviewScreen(
+                self.router,
+                self.procedure,
+                plan,
+                console=self.console,
+                configurator=self.configurator,
+            )
+        )
 
     async def _go_to_error(self, errors: list[Any]) -> None:
         """Jump to the page holding the first error (or stay) and list every error."""

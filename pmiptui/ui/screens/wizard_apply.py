@@ -8,8 +8,6 @@ apply, and only on the operator's explicit key or button.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,10 +21,7 @@ from pmiptui.errors import PmipError
 from pmiptui.model.change import ApplyOutcome, ApplyProgress, ChangeStatus
 from pmiptui.ports import Configurator
 from pmiptui.redact import mask_secrets
-from pmiptui.ui.console_app import console_app
-
-if TYPE_CHECKING:
-    from pmiptui.ui.app import PmipApp
+from pmiptui.ui.messages import PollNow
 
 HEADLINES = {
     ChangeStatus.APPLIED: "APPLIED and verified",
@@ -107,10 +102,18 @@ class ApplyScreen(Screen[None]):
     ]
 
     def __init__(
-        self, router: str, procedure_id: str, plan: list[PlanLine], *, ticket: str | None = None
+        self,
+        router: str,
+        procedure_id: str,
+        plan: list[PlanLine],
+        *,
+        configurator: Configurator | None,
+        ticket: str | None = None,
     ) -> None:
         super().__init__()
         self.router = router
+        self.configurator = configurator
+        """Applies and saves, in thread workers (None: nothing can be applied)."""
         self.procedure_id = procedure_id
         self.plan = plan
         self.ticket = ticket
@@ -121,10 +124,6 @@ class ApplyScreen(Screen[None]):
         self.saved = False
         self._saving = False
         self.sub_title = f"{router}: applying {procedure_id}"
-
-    @property
-    def pmip(self) -> PmipApp:
-        return console_app(self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,7 +142,7 @@ class ApplyScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#apply-failure").display = False
-        configurator = self.pmip.configurator
+        configurator = self.configurator
         if configurator is None:
             self.post_message(ApplyDone(None, PmipError("no configurator", title="Read-only")))
             return
@@ -205,7 +204,7 @@ class ApplyScreen(Screen[None]):
         self.query_one("#save", Button).disabled = not outcome.can_save
         self.refresh_bindings()
         if outcome.status.ok:
-            self.pmip.polling.poll_now(self.router)
+            self.post_message(PollNow(self.router))
 
     # -- save
 
@@ -227,7 +226,7 @@ class ApplyScreen(Screen[None]):
         )
 
     def action_save(self) -> None:
-        configurator = self.pmip.configurator
+        configurator = self.configurator
         if not self.can_save or configurator is None:
             self.notify("nothing to save: needs a verified apply", severity="warning")
             return

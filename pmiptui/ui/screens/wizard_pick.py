@@ -12,7 +12,8 @@ from textual.widgets.option_list import Option
 
 from pmiptui.configgen.catalogue import CATALOGUE
 from pmiptui.configgen.procedure import Procedure
-from pmiptui.ui.console_app import console_app
+from pmiptui.ports import Configurator
+from pmiptui.ui.data.console_state import ConsoleState
 
 if TYPE_CHECKING:
     from pmiptui.ui.app import PmipApp
@@ -53,7 +54,7 @@ def open_wizard(app: PmipApp, procedure_id: str | None = None, router: str | Non
         return
     info = app.state.routers[name].info
     if procedure_id is None:
-        app.push_screen(WizardPickScreen(name))
+        app.push_screen(WizardPickScreen(name, console=app.state, configurator=app.configurator))
         return
     procedure = CATALOGUE.get(procedure_id)
     if procedure is None:
@@ -65,7 +66,9 @@ def open_wizard(app: PmipApp, procedure_id: str | None = None, router: str | Non
             severity="warning",
         )
     else:
-        app.push_screen(WizardScreen(name, procedure))
+        app.push_screen(
+            WizardScreen(name, procedure, console=app.state, configurator=app.configurator)
+        )
 
 
 class WizardPickScreen(Screen[None]):
@@ -76,18 +79,20 @@ class WizardPickScreen(Screen[None]):
         Binding("escape", "back", "Back", id="wizard.pick_back"),
     ]
 
-    def __init__(self, router: str) -> None:
+    def __init__(
+        self, router: str, *, console: ConsoleState, configurator: Configurator | None
+    ) -> None:
         super().__init__()
         self.router = router
         """The router to configure."""
+        self.console = console
+        """What the console shows (the app's state; read only): the router's role."""
+        self.configurator = configurator
+        """Handed on to the wizard (None: preview and diff only)."""
         self.sub_title = f"{router}: configuration wizard"
 
-    @property
-    def pmip(self) -> PmipApp:
-        return console_app(self.app)
-
     def compose(self) -> ComposeResult:
-        role = self.pmip.state.routers[self.router].info.role
+        role = self.console.routers[self.router].info.role
         yield Header()
         yield Static(
             f"Procedures for {self.router} ({role}): Enter opens one", id="pick-head", markup=False
@@ -120,7 +125,11 @@ class WizardPickScreen(Screen[None]):
         from pmiptui.ui.screens.wizard import WizardScreen
 
         procedure = CATALOGUE[event.option.id or ""]
-        self.app.push_screen(WizardScreen(self.router, procedure))
+        self.app.push_screen(
+            WizardScreen(
+                self.router, procedure, console=self.console, configurator=self.configurator
+            )
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

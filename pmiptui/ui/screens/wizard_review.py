@@ -6,8 +6,6 @@ exactly, and a diff read from the router. The diff is worked out in a thread wor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,10 +20,7 @@ from pmiptui.configgen.plan import PlanLine, preview
 from pmiptui.configgen.procedure import Procedure
 from pmiptui.errors import PmipError
 from pmiptui.ports import Configurator
-from pmiptui.ui.console_app import console_app
-
-if TYPE_CHECKING:
-    from pmiptui.ui.app import PmipApp
+from pmiptui.ui.data.console_state import ConsoleState
 
 NO_CONFIGURATOR = (
     "apply is disabled: this console was started without a configurator (preview only)"
@@ -62,23 +57,28 @@ class ReviewScreen(Screen[None]):
     armed: reactive[bool] = reactive(False)
     """Apply is possible only while armed."""
 
-    def __init__(self, router: str, procedure: Procedure, plan: list[PlanLine]) -> None:
+    def __init__(
+        self,
+        router: str,
+        procedure: Procedure,
+        plan: list[PlanLine],
+        *,
+        console: ConsoleState,
+        configurator: Configurator | None,
+    ) -> None:
         super().__init__()
         self.router = router
         self.procedure = procedure
+        self.console = console
+        """What the console shows (the app's state; read only): the last poll's config is
+        the diff's "before" when there is no configurator."""
+        self.configurator = configurator
+        """Reads the running-config and applies (None: diff against the last poll only)."""
         self.plan = plan
         """The lines to send (they may hold key material: show `shown` only)."""
         self.diff: ConfigDiff | None = None
         """The change to the router's PMIPv6 section, once read."""
         self.sub_title = f"{router}: review {procedure.id}"
-
-    @property
-    def pmip(self) -> PmipApp:
-        return console_app(self.app)
-
-    @property
-    def configurator(self) -> Configurator | None:
-        return self.pmip.configurator
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,7 +105,7 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._show_arm()
-        state = self.pmip.state.routers.get(self.router)
+        state = self.console.routers.get(self.router)
         polled = state.last_ok.config if state and state.last_ok else None
         self._load_diff(self.configurator, polled or "")
 
@@ -203,7 +203,15 @@ class ReviewScreen(Screen[None]):
             return
         ticket = self.query_one("#ticket", Input).value.strip() or None
         self.armed = False
-        self.app.push_screen(ApplyScreen(self.router, self.procedure.id, self.plan, ticket=ticket))
+        self.app.push_screen(
+            ApplyScreen(
+                self.router,
+                self.procedure.id,
+                self.plan,
+                configurator=self.configurator,
+                ticket=ticket,
+            )
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,19 +19,31 @@ from textual.worker import get_current_worker
 from pmiptui.model.binding_columns import find_binding
 from pmiptui.ports import HistoryReader
 from pmiptui.ui import formatting
-from pmiptui.ui.console_app import console_app
 from pmiptui.ui.data.bindings_view import COLUMNS, BindingsView, ViewSpec, row_of
+from pmiptui.ui.data.console_state import ConsoleState
 from pmiptui.ui.export_file import ExportRequest
-from pmiptui.ui.messages import BindingsBuilt
+from pmiptui.ui.messages import BindingsBuilt, OpenRouter
 from pmiptui.ui.prepare import ReplayedBindings, ShownBindings, replay_bindings, show_bindings
 from pmiptui.ui.widgets.bindings_table import BindingsTable, empty_backend
-
-if TYPE_CHECKING:
-    from pmiptui.ui.app import PmipApp
 
 SORT_CYCLE: list[str | None] = [None, *COLUMNS]
 """`s` steps through: router order, then each column."""
 _NAI = COLUMNS.index("nai")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BindingsFeed:
+    """What the app gives every Bindings tab besides the console state: the caches it shares
+    with the poll workers, and the recorded history."""
+
+    view_specs: dict[str, ViewSpec]
+    """The operator's filter and sort per router (the poll scheduler's): a pane replaces
+    its router's entry, the poll workers read it to build the view."""
+    built: dict[str, ShownBindings]
+    """The views the poll workers built, per watched router, until a pane takes them (the
+    app's `shown`)."""
+    history: HistoryReader | None
+    """Recorded history, read while the app replays; None when there is none."""
 
 
 class FilterInput(Input):
@@ -75,10 +87,22 @@ class BindingsPane(Vertical):
         Binding("enter", "detail", "Detail", id="bindings.detail"),
     ]
 
-    def __init__(self, router: str, *, nai: str | None = None, id: str | None = None) -> None:
+    def __init__(
+        self,
+        router: str,
+        *,
+        console: ConsoleState,
+        feed: BindingsFeed,
+        nai: str | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.router = router
         """The router whose bindings this shows."""
+        self.console = console
+        """What the console shows (the app's state; read only)."""
+        self.feed = feed
+        """The view specs, the poll workers' views and the history."""
         self.view: BindingsView | None = None
         """What the table shows now."""
         self._want_nai = nai
@@ -86,17 +110,12 @@ class BindingsPane(Vertical):
         """The recorded bindings shown while the app replays history (None while live)."""
 
     @property
-    def pmip(self) -> PmipApp:
-        """The app, typed."""
-        return console_app(self.app)
-
-    @property
     def spec(self) -> ViewSpec:
         """The operator's filter and sort for this router (kept across screens)."""
-        return self.pmip.polling.view_specs.get(self.router, ViewSpec())
+        return self.feed.view_specs.get(self.router, ViewSpec())
 
     def _set_spec(self, spec: ViewSpec) -> None:
-        self.pmip.polling.view_specs[self.router] = spec
+        self.feed.view_specs[self.router] = spec
         self.request_view()
 
     def compose(self) -> ComposeResult:
@@ -114,12 +133,12 @@ class BindingsPane(Vertical):
 
     def request_view(self) -> None:
         """Build the view from the latest poll in a thread worker (filtering 128k rows)."""
-        at = self.pmip.state.replay_at
+        at = self.console.replay_at
         if at is not None:
             self._request_replay(at)
             return
         self.replayed = None
-        state = self.pmip.state.routers.get(self.router)
+        state = self.console.routers.get(self.router)
         if state is None or state.prepared is None:
             return
         self.run_worker(
@@ -134,7 +153,7 @@ class BindingsPane(Vertical):
     def _request_replay(self, at: float) -> None:
         """Read the recorded bindings at `at` (once per moment), then build the view."""
         replayed = self.replayed
-        reader = self.pmip.replay.reader
+        reader = self.feed.history
         if replayed is not None and replayed.at == at:
             self.run_worker(
                 partial(self._build_view, replayed.base, self.spec),
@@ -156,16 +175,16 @@ class BindingsPane(Vertical):
 
     def sync_replay(self) -> None:
         """The app went into replay, moved in it, or went live: show the matching table."""
-        at = self.pmip.state.replay_at
+        at = self.console.replay_at
         shown_at = self.replayed.at if self.replayed is not None else None
         if at != shown_at:
             self.request_view()
 
     def poll_updated(self) -> None:
         """A poll of this router was recorded: take the view its worker built, or build one."""
-        if self.pmip.state.replay_at is not None:
+        if self.console.replay_at is not None:
             return
-        shown = self.pmip.shown.pop(self.router, None)
+        shown = self.feed.built.pop(self.router, None)
         if shown is not None and shown.view.spec == self.spec:
             self.show(shown)
         else:
@@ -187,7 +206,7 @@ class BindingsPane(Vertical):
             return  # a newer request replaced it
         if message.shown is not None:
             self.show(message.shown)
-        elif message.replayed is not None and message.replayed.at == self.pmip.state.replay_at:
+        elif message.replayed is not None and message.replayed.at == self.console.replay_at:
             self.replayed = message.replayed
             self.request_view()
 
@@ -210,14 +229,14 @@ class BindingsPane(Vertical):
         """Swap the prepared table in, keeping the cursor on the same NAI."""
         if shown.view.spec != self.spec:
             return
-        replay_at = self.pmip.state.replay_at
+        replay_at = self.console.replay_at
         if (self.replayed.at if self.replayed is not None else None) != replay_at:
             return  # built for live while replaying, or for another moment
         nai = self._want_nai or self.cursor_nai()
         self._want_nai = None
         row = row_of(shown.view.table, nai)
         table = self.query_one(BindingsTable)
-        prepared = self.pmip.state.routers[self.router].prepared if self.replayed is None else None
+        prepared = self.console.routers[self.router].prepared if self.replayed is None else None
         with self.app.batch_update():
             table.replace_backend(
                 shown.backend,
@@ -250,7 +269,7 @@ class BindingsPane(Vertical):
             parts.append(f"filter {spec.filter}")
         if spec.sort or spec.descending:
             parts.append(f"sort {spec.sort or 'router order'} {'↓' if spec.descending else '↑'}")
-        state = self.pmip.state.routers[self.router]
+        state = self.console.routers[self.router]
         live = state.prepared if replayed is None else None
         marks = live.marks if live else {}
         new = sum(1 for m in marks.values() if m == "+")
@@ -311,13 +330,15 @@ class BindingsPane(Vertical):
         if binding is None:
             self.notify(f"{nai} is gone since the last poll", severity="warning")
             return
-        self.app.push_screen(BindingDetail(self.router, binding, raw), self._detail_closed)
+        self.app.push_screen(
+            BindingDetail(self.router, binding, raw, console=self.console), self._detail_closed
+        )
 
     def _records(self) -> tuple[Sequence[Any] | None, str]:
         """The bindings shown (recorded ones while replaying) and their raw output."""
         if self.replayed is not None:
             return self.replayed.records, ""
-        state = self.pmip.state.routers.get(self.router)
+        state = self.console.routers.get(self.router)
         good = state.last_ok if state else None
         if good is None or good.bindings is None:
             return None, ""
@@ -326,7 +347,7 @@ class BindingsPane(Vertical):
     def _detail_closed(self, peer: str | None) -> None:
         if peer:
             nai = self.cursor_nai()
-            self.pmip.show_router(peer, tab="bindings", nai=nai)
+            self.post_message(OpenRouter(peer, tab="bindings", nai=nai))
 
     def export_request(self, fmt: str) -> ExportRequest | None:
         """The view's bindings, in view order, as records."""

@@ -11,6 +11,8 @@ import dataclasses
 import getpass
 import json
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,11 +73,32 @@ def _masked(value: Any) -> Any:
     return value
 
 
+AuditSink = Callable[[dict[str, Any]], None]
+_sinks: list[AuditSink] = []
+"""Where audit records go besides the file (a shared store); set by the composition root."""
+
+
+@contextmanager
+def also_audit_to(sink: AuditSink) -> Iterator[None]:
+    """While inside, every audit record is also handed (masked) to `sink`; a sink that
+    fails does not stop the apply (the file is the record of truth) and says so itself."""
+    _sinks.append(sink)
+    try:
+        yield
+    finally:
+        _sinks.remove(sink)
+
+
+def audit_data(record: AuditRecord) -> dict[str, Any]:
+    """`record` as JSON-ready data, every string masked."""
+    return {f.name: _masked(getattr(record, f.name)) for f in dataclasses.fields(record)}
+
+
 def write_audit(record: AuditRecord, path: Path | None = None) -> Path:
-    """Append `record` as one JSON line (file 0600, new folders 0700); PmipError if it cannot
-    be written."""
+    """Append `record` as one JSON line (file 0600, new folders 0700), then hand it to the
+    other sinks; PmipError if the file cannot be written."""
     target = path or audit_path()
-    data = {f.name: _masked(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    data = audit_data(record)
     line = json.dumps(data, ensure_ascii=False, sort_keys=False) + "\n"
     try:
         private_dir(target.parent)
@@ -84,4 +107,7 @@ def write_audit(record: AuditRecord, path: Path | None = None) -> Path:
         raise PmipError(
             f"cannot write the audit log {target}: {error.strerror or error}", title="Audit log"
         ) from None
+    for sink in list(_sinks):
+        with suppress(Exception):  # a sink reports its own failure; the file has the record
+            sink(data)
     return target

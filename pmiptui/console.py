@@ -8,7 +8,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -228,8 +228,12 @@ def _run_app(
         history=history,
         notices=notices,
     )
+    from pmiptui.audit import also_audit_to
+
     try:
-        with console_process(len(poller.routers())) as loop:
+        with console_process(len(poller.routers())) as loop, ExitStack() as audit:
+            if history is not None:  # every change is also in the store, for the whole NOC
+                audit.enter_context(also_audit_to(history.record_audit))
             app.run(loop=loop)
     finally:
         poller.close()

@@ -76,6 +76,14 @@ class StoreReads:
         with self._lock, self._engine.connect() as db:
             return list(db.execute(text(query), args).all())
 
+    def audit(self, router: str | None = None) -> list[dict[str, Any]]:
+        """The stored audit records (of `router`, or all), oldest first."""
+        query = "SELECT record FROM audit"
+        if router is not None:
+            query += " WHERE router = :router"
+        rows = self._read(query + " ORDER BY at, id", router=router)
+        return [json.loads(record) for (record,) in rows]
+
     def routers(self) -> list[str]:
         """Routers with recorded polls."""
         rows = self._read("SELECT DISTINCT router FROM polls ORDER BY router")

@@ -3,7 +3,9 @@
 `polls` has a row per poll of a router: its summary figures (fleet row, map), its
 tunnels, and, since revision 0002, the whole parsed result but the binding table
 (`result`, JSON) and the poller that made it. Binding tables are stored as `snapshots`
-plus `changes` (see `store`). `pollers` has a heartbeat row per headless poller.
+plus `changes` (see `store`). `pollers` has a heartbeat row per headless poller; `audit`
+a row per configuration apply attempt made from a console (secrets masked, as in the
+audit log).
 The migrations under `migrations/versions` build exactly these tables; a test checks
 that the two agree.
 """
@@ -61,3 +63,15 @@ pollers = Table(
     Column("beat_at", Double, nullable=False),
     Column("stopped", Double),
 )
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", Double, nullable=False),
+    Column("router", Text, nullable=False),
+    Column("operator", Text, nullable=False),
+    Column("result", Text, nullable=False),
+    Column("record", Text, nullable=False),  # the whole record, masked (`audit.audit_data`)
+)
+Index("audit_at", audit.c.router, audit.c.at)

@@ -217,6 +217,24 @@ class History(StoreReads):
         else:
             job()
 
+    def record_audit(self, data: dict[str, Any]) -> None:
+        """Store one configuration change's audit record (masked data, `audit.audit_data`)
+        at once; a failure is said in `last_error`, never raised: the audit file has it."""
+        try:
+            with self._lock, self._engine.begin() as db:
+                db.execute(
+                    schema.audit.insert(),
+                    {
+                        "at": time.time(),
+                        "router": str(data.get("router", "")),
+                        "operator": str(data.get("operator", "")),
+                        "result": str(data.get("result", "")),
+                        "record": json.dumps(data, ensure_ascii=False),
+                    },
+                )
+        except Exception as error:  # the audit file is the record of truth
+            self.note_failure(f"audit record not stored: {_first_line(error)}")
+
     def _after_delay(self, queued: float, job: Callable[[], None]) -> None:
         wait = queued + self.write_delay_sec - time.monotonic()
         if wait > 0:
@@ -302,3 +320,9 @@ class History(StoreReads):
         with self._lock:
             pollers.forget_older(self._engine, cutoff)
         return int(removed)
+
+
+def _first_line(error: BaseException) -> str:
+    """A database error's reason alone (the driver's first line)."""
+    reason = getattr(error, "orig", None) or error
+    return (str(reason).strip().splitlines() or [type(reason).__name__])[0]

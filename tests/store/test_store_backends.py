@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from sqlalchemy import create_engine, inspect
 
@@ -200,3 +203,26 @@ def test_a_url_that_is_no_store_is_refused_in_one_line(bad: str) -> None:
     with pytest.raises((InputError, StoreError)) as raised:
         open_store(bad)
     assert "\n" not in raised.value.message
+
+
+def test_an_audit_record_goes_to_the_store_masked_beside_the_file(
+    store_url: str, tmp_path: Path
+) -> None:
+    from pmiptui.audit import AuditRecord, also_audit_to, write_audit
+    from pmiptui.redact import remember_secret
+
+    remember_secret("s3cr3t-key-42")
+    h = History(store_url)
+    record = AuditRecord(
+        router="mag1",
+        procedure="mag-auth",
+        result="applied",
+        diff="+ auth-option spi 100 key ascii s3cr3t-key-42",
+    )
+    with also_audit_to(h.record_audit):
+        write_audit(record, tmp_path / "audit.jsonl")
+    write_audit(record, tmp_path / "audit.jsonl")  # outside: the file only
+    [stored] = h.audit()
+    assert stored["router"] == "mag1" and stored["result"] == "applied"
+    assert "s3cr3t-key-42" not in json.dumps(h.audit())
+    h.close()

@@ -33,6 +33,7 @@ from pmiptui.ui.messages import (
     RouterClosed,
     RoutersLoaded,
     ShowFleet,
+    ShowTrends,
 )
 from pmiptui.ui.polling import POLL_GROUP, PollScheduler
 from pmiptui.ui.prepare import ShownBindings
@@ -257,6 +258,9 @@ class PmipApp(App[None]):
     def on_show_fleet(self, _message: ShowFleet) -> None:
         self.show_fleet()
 
+    def on_show_trends(self, _message: ShowTrends) -> None:
+        self.action_trends()
+
     def on_export_table(self, message: ExportTable) -> None:
         self.export(message.request)
 
@@ -306,6 +310,13 @@ class PmipApp(App[None]):
             self.push_screen(
                 DomainMapScreen(console=self.state, now=self.now, updated=self.router_updated)
             )
+
+    def action_trends(self) -> None:
+        """`t` on the fleet / `:trends`: the fleet's trends from the history."""
+        from pmiptui.ui.screens.trends import TrendsScreen
+
+        if not isinstance(self.screen, TrendsScreen):
+            self.push_screen(TrendsScreen(history=self.bindings_feed.history, now=self.now))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class PmipCommands(Provider):
-    """`:router NAME`, `:bindings FILTER`, `:wizard [ID]`, `:map`, `:fleet`, `:pause`…"""
+    """`:router NAME`, `:bindings FILTER`, `:wizard [ID]`, `:map`, `:trends`, `:fleet`…"""
 
     @property
     def _app(self) -> PmipApp:
@@ -29,6 +29,7 @@ class PmipCommands(Provider):
             (":at live", partial(app.replay.goto, "live"), "Back to live from a replay"),
             (":wizard", app.action_open_wizard, "Configuration wizard for this router"),
             (":map", app.action_domain_map, "Domain map: LMAs, MAGs and tunnels"),
+            (":trends", app.action_trends, "Fleet trends: bindings, PBA rates, tunnels"),
         ]
         for name in app.state.routers:
             rows.append((f":router {name}", partial(app.show_router, name), "Open the router"))

@@ -146,6 +146,11 @@ def clock(epoch: float) -> str:
     return time.strftime("%H:%M:%SZ", time.gmtime(epoch))
 
 
+def hour_minute(epoch: float) -> str:
+    """`HH:MMZ` (UTC, as `clock`): a chart's time axis."""
+    return time.strftime("%H:%MZ", time.gmtime(epoch))
+
+
 def stamp(epoch: float) -> str:
     """A file-name timestamp: `20240131-235959`."""
     return time.strftime("%Y%m%d-%H%M%S", time.gmtime(epoch))

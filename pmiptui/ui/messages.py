@@ -17,6 +17,7 @@ from textual.worker import Worker
 from pmiptui.model.poll import PollResult, RouterInfo
 from pmiptui.ui.data.replay import ReplayFrame
 from pmiptui.ui.data.router_state import PreparedBindings
+from pmiptui.ui.data.trends import Trend
 from pmiptui.ui.export_file import ExportRequest
 from pmiptui.ui.prepare import ReplayedBindings, ShownBindings
 
@@ -141,3 +142,18 @@ class PollNow(Message):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name = name
+
+
+class ShowTrends(Message):
+    """A screen asks the app for the fleet's trends."""
+
+
+class TrendLoaded(Message):
+    """A trends worker read the recorded polls of a window and bucketed them."""
+
+    def __init__(self, worker: Worker[Any] | None, trend: Trend) -> None:
+        super().__init__()
+        self.worker = worker
+        """The worker that read it: a result of a worker since cancelled is dropped."""
+        self.trend = trend
+        """The series to draw."""

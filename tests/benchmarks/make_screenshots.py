@@ -1,9 +1,10 @@
 """Screenshots of the console on the fake fleet (frozen clock) at 110x32, as SVGs.
 
-Writes `screenshots/console-*.svg`: the fleet, each router tab, a binding's detail, a
-wizard step with its preview, the wizard's review and the domain map. mag2 fails its
-polls so the fault colours show. Run as `python -m tests.benchmarks.make_screenshots`
-(not collected by pytest); the lab and parse screenshots beside them are left alone.
+Writes `screenshots/console-*.svg`: the fleet, each router tab (Trends from a fake recorded
+history), a binding's detail, a wizard step with its preview, the wizard's review, the
+domain map and the fleet's trends. mag2 fails its polls so the fault colours show. Run as
+`python -m tests.benchmarks.make_screenshots` (not collected by pytest); the lab and parse
+screenshots beside them are left alone.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from pmiptui.ui.app import PmipApp
 from pmiptui.ui.screens.wizard import WizardScreen
 from tests.ui.conftest import make_app, open_router, settle
 from tests.ui.fake_configurator import FakeConfigurator
+from tests.ui.fake_history import FakeHistory
 from tests.ui.fake_poller import FakePoller
 
 SIZE = (110, 32)
 OUT = Path(__file__).resolve().parents[2] / "screenshots"
-TABS = ["globals", "bindings", "stats", "tunnels", "config", "log"]
+TABS = ["globals", "bindings", "stats", "tunnels", "config", "log", "trends"]
 WIZARD_VALUES = {
     "domain-name": "D1",
     "lmas": [{"lma-id": "LMA1", "ipv6-address": "2001:db8:0:ffff::1"}],
@@ -43,7 +45,7 @@ async def make(out: Path = OUT) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     fake = FakePoller(interval=60.0, bindings=24)
     fake.fail("mag2", "Authentication failed for admin@127.0.0.1:2202")
-    app = make_app(fake, configurator=FakeConfigurator())
+    app = make_app(fake, configurator=FakeConfigurator(), history=FakeHistory())
     saved = []
     try:
         async with app.run_test(size=SIZE) as pilot:
@@ -74,6 +76,9 @@ async def make(out: Path = OUT) -> list[Path]:
             app.show_fleet()
             await pilot.press("m")
             saved.append(await _shoot(app, pilot, "domain-map", out))
+            app.show_fleet()
+            await pilot.press("t", "w")  # the fleet's bindings over six hours
+            saved.append(await _shoot(app, pilot, "fleet-trends", out))
     finally:
         fake.release()
     return saved

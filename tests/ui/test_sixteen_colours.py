@@ -38,6 +38,7 @@ from pmiptui.ui.widgets.bindings_pane import BindingsPane
 from pmiptui.ui.widgets.keyed_table import KeyedTable
 from tests.ui.conftest import INTERVAL, make_app, open_router, settle
 from tests.ui.fake_configurator import FakeConfigurator
+from tests.ui.fake_history import FakeHistory
 from tests.ui.fake_poller import FakePoller
 
 SIZE = (80, 24)
@@ -276,6 +277,16 @@ def _tab(key: str, router: str = "mag1") -> Callable[..., Awaitable[None]]:
     return setup
 
 
+def _tab_keys(*keys: str, router: str) -> Callable[..., Awaitable[None]]:
+    async def setup(app: PmipApp, pilot: Any, fake: FakePoller) -> None:
+        await open_router(app, pilot, router)
+        for key in keys:
+            await pilot.press(key)
+            await settle(app, pilot)
+
+    return setup
+
+
 def _change_one(fake: FakePoller) -> None:
     active = next(b for b in fake.bindings_of("mag1") if b.state == "BCE_ACTIVE")
     fake.modify_binding(active.nai, state="BCE_PENDING")
@@ -358,6 +369,8 @@ class Scene:
     """A text on a band whose background must not be the screen's."""
     footer: bool = True
     configurator: bool = True
+    history: bool = False
+    """Give the console the fake recorded history (the trend charts read it)."""
 
 
 SCENES = {
@@ -386,6 +399,25 @@ SCENES = {
         apart=(("mag1(config-ipv6", "ipv6-address: must"),),
     ),
     "wizard-review": Scene(_wizard(review=True), ("READ-ONLY",)),
+    "trends": Scene(
+        _tab("7", "lma1"),
+        ("Bindings · last 1h · lma1", "w window", "limit 50", "21:13Z", "22:13Z"),
+        apart=(("⢕⢕ bindings", "╌╌ limit"),),
+        history=True,
+    ),
+    "trends-pba": Scene(
+        _tab_keys("7", "m", router="lma1"),
+        ("accepted/min", "rejected/min"),
+        apart=(("⢕⢕ accepted", "⢕⢕ rejected"),),
+        history=True,
+    ),
+    "fleet-trends": Scene(
+        _keys("t", "m", "m"),
+        ("Tunnels up · last 1h · fleet", "tunnels up", "esc Back"),
+        apart=(("⢕⢕ tunnels up", "╌╌ "),),
+        history=True,
+    ),
+    "trends-no-history": Scene(_tab("7"), ("Trends need the history",)),
     "wizard-review-preview-only": Scene(
         _wizard(review=True), ("without a configurator", "only)"), configurator=False
     ),
@@ -397,7 +429,11 @@ SCENES = {
 async def test_screen_is_legible_in_16_colours_at_80x24(fake, name):
     scene = SCENES[name]
     fake.fail("mag2", "Authentication failed for admin@127.0.0.1:2202")
-    app = make_app(fake, configurator=FakeConfigurator() if scene.configurator else None)
+    app = make_app(
+        fake,
+        configurator=FakeConfigurator() if scene.configurator else None,
+        history=FakeHistory() if scene.history else None,
+    )
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await scene.setup(app, pilot, fake)

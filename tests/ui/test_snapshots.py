@@ -5,15 +5,16 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.conftest import make_app, open_router, settle
+from tests.ui.fake_history import FakeHistory
 from tests.ui.fake_poller import FakePoller
 
 SIZE = (80, 24)
 
 
-def _app() -> object:
+def _app(**kwargs: object) -> object:
     fake = FakePoller(interval=60.0, bindings=24)
     fake.fail("mag2", "Authentication failed for admin@127.0.0.1:2202")
-    return make_app(fake)
+    return make_app(fake, **kwargs)
 
 
 def _run_before(*keys: str, router: str | None = None):
@@ -63,3 +64,15 @@ def test_error_router_banner(snap_compare):
 def test_domain_map(snap_compare):
     """mag2 fails its polls: its box says ERROR and its tunnel is drawn stale."""
     assert snap_compare(_app(), terminal_size=SIZE, run_before=_run_before("m"))
+
+
+def test_router_trends(snap_compare):
+    """lma1's bindings over the last hour from the recorded history, the limit dashed."""
+    app = _app(history=FakeHistory())
+    assert snap_compare(app, terminal_size=SIZE, run_before=_run_before("7", router="lma1"))
+
+
+def test_fleet_trends(snap_compare):
+    """The fleet's tunnels up over six hours (`t`, then `m` twice and `w`)."""
+    app = _app(history=FakeHistory())
+    assert snap_compare(app, terminal_size=SIZE, run_before=_run_before("t", "m", "m", "w"))

@@ -39,12 +39,15 @@ def test_one_router_last_value_per_bucket_and_gaps_where_nothing_was_recorded() 
 def test_rates_per_minute_from_cumulative_counters_and_a_reset_counts_from_zero() -> None:
     polls = [
         _Poll("lma1", 0, _s(1, accepted=100, rejected=0)),
-        _Poll("lma1", 50, _s(1, accepted=160, rejected=6)),  # +60, +6 in bucket 0 (60 s)
-        _Poll("lma1", 70, _s(1, accepted=10, rejected=1)),  # restarted: +10, +1 in bucket 1
+        _Poll("lma1", 90, _s(1, accepted=160, rejected=6)),  # +60, +6 over 90 s: bucket 0
+        _Poll("lma1", 150, _s(1, accepted=10, rejected=1)),  # restarted: +10, +1 over 60 s
+        _Poll("lma1", 450, _s(1, accepted=190, rejected=1)),  # +180 over a 5-minute gap
     ]
-    t = trend(polls, since=0, until=120, buckets=2)
-    assert t.accepted_per_min == [60.0, 10.0]
-    assert t.rejected_per_min == [6.0, 1.0]
+    t = trend(polls, since=0, until=500, buckets=5)
+    assert t.accepted_per_min[:2] == [40.0, 10.0]
+    assert t.rejected_per_min[:2] == [4.0, 1.0]
+    assert t.accepted_per_min[4] == 36.0  # spread over the gap, not a spike
+    assert all(math.isnan(v) for v in t.accepted_per_min[2:4])
 
 
 def test_the_fleet_sums_routers_and_a_router_silent_in_a_bucket_keeps_its_figure() -> None:

@@ -17,7 +17,7 @@ from pmiptui.ui.data import router_state as rs
 from pmiptui.ui.data.console_state import ConsoleState
 from pmiptui.ui.data.replay import ReplayFrame, fleet_record
 from pmiptui.ui.export_file import ExportRequest
-from pmiptui.ui.messages import CopyRow, ExportTable, OpenRouter
+from pmiptui.ui.messages import CopyRow, ExportTable, OpenRouter, ShowTrends
 from pmiptui.ui.widgets.history_banner import HistoryBanner
 from pmiptui.ui.widgets.keyed_table import KeyedTable
 from pmiptui.ui.widgets.replay_banner import ReplayBanner
@@ -46,6 +46,7 @@ class FleetScreen(Screen[None]):
         Binding("e", "export('csv')", "Export CSV", id="fleet.export_csv"),
         Binding("E", "export('json')", "JSON", id="fleet.export_json", show=False),
         Binding("c", "copy_row", "Copy row", id="fleet.copy"),
+        Binding("t", "trends", "Trends", id="fleet.trends", show=False),
     ]
 
     def __init__(
@@ -204,6 +205,9 @@ class FleetScreen(Screen[None]):
         name = self.query_one(KeyedTable).cursor_key
         if name:
             self.post_message(OpenRouter(name))
+
+    def action_trends(self) -> None:
+        self.post_message(ShowTrends())
 
     def action_faults_only(self) -> None:
         self.faults_only = not self.faults_only

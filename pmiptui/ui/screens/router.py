@@ -1,4 +1,4 @@
-"""One router: Globals, Bindings, Stats, Tunnels, Config and Log tabs."""
+"""One router: Globals, Bindings, Stats, Tunnels, Config, Log and Trends tabs."""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ from pmiptui.ui.widgets.bindings_pane import BindingsFeed, BindingsPane
 from pmiptui.ui.widgets.history_banner import HistoryBanner
 from pmiptui.ui.widgets.keyed_table import KeyedTable
 from pmiptui.ui.widgets.replay_banner import ReplayBanner
+from pmiptui.ui.widgets.trends_pane import TrendsPane
 
-TABS = ("globals", "bindings", "stats", "tunnels", "config", "log")
+TABS = ("globals", "bindings", "stats", "tunnels", "config", "log", "trends")
 _TUNNEL_COLUMNS = [
     ("name", "tunnel"),
     ("peer", "peer"),
@@ -53,7 +54,7 @@ _LOG_COLUMNS = [
 
 
 class RouterScreen(Screen[None]):
-    """Everything polled from one router; tabs switch with 1-6."""
+    """Everything polled from one router; tabs switch with 1-7."""
 
     CSS_PATH = "router.tcss"
     AUTO_FOCUS = None
@@ -66,6 +67,7 @@ class RouterScreen(Screen[None]):
         Binding("4", "tab('tunnels')", "Tunnels", id="router.tab_tunnels", show=False),
         Binding("5", "tab('config')", "Config", id="router.tab_config", show=False),
         Binding("6", "tab('log')", "Log", id="router.tab_log", show=False),
+        Binding("7", "tab('trends')", "Trends", id="router.tab_trends", show=False),
         Binding("b", "baseline", "Baseline", id="router.baseline"),
         Binding("e", "export('csv')", "Export", id="router.export_csv"),
         Binding("E", "export('json')", "JSON", id="router.export_json", show=False),
@@ -129,6 +131,10 @@ class RouterScreen(Screen[None]):
                 yield TextArea("", read_only=True, soft_wrap=False, id="config-text")
             with TabPane("Log", id="log"):
                 yield KeyedTable(_LOG_COLUMNS, key_column="seq", id="log-table")
+            with TabPane("Trends", id="trends"):
+                yield TrendsPane(
+                    self.router, history=self.feed.history, now=self.now, id="trends-pane"
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -255,12 +261,16 @@ class RouterScreen(Screen[None]):
             self.query_one(BindingsPane).focus_table()
         elif tab == "config":
             self.query_one("#config-text", TextArea).focus()
+        elif tab == "trends":
+            self.query_one(TrendsPane).focus()
         else:
             self.query_one(f"#{tab}-table", KeyedTable).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "baseline":
             return self.is_mounted and self.active_tab == "stats"
+        if action in ("export", "copy_row"):
+            return not self.is_mounted or self.active_tab != "trends"
         return True
 
     def action_back(self) -> None:

@@ -1,8 +1,10 @@
 """A poll's whole result as the store keeps it: JSON without the binding table.
 
-The binding table is stored apart, as snapshots and changes (see `store`); its raw text,
-which can be megabytes, is not kept. Everything else a console shows of a poll (globals,
-stats, tunnels, the PMIPv6 config, the command log, the error) comes back as records.
+The binding table is stored apart, as snapshots and changes (see `store`). Raw outputs
+are not kept: only the binding detail view reads one (the binding table's, megabytes on
+an LMA), and a poll every few seconds would otherwise store every output twice. Everything
+else a console shows of a poll (globals, stats, tunnels, the PMIPv6 config, the command
+log, the error) comes back as records.
 """
 
 from __future__ import annotations
@@ -19,23 +21,11 @@ from pmiptui.model.serialize import from_data, to_data
 from pmiptui.model.stats import PmipStats
 from pmiptui.model.tunnels import Tunnel
 
-RAW_KEPT_BYTES = 64 * 1024
-"""Raw outputs up to this size are kept with the result (the binding table never is)."""
-
-
 def result_text(result: PollResult) -> str:
-    """`result` as stored: JSON of its records, without bindings and large raw outputs."""
-    slim = replace(
-        result,
-        bindings=None,
-        raw={
-            kind: text
-            for kind, text in result.raw.items()
-            if kind != "bindings" and len(text) <= RAW_KEPT_BYTES
-        },
-    )
-    data = to_data(slim)
+    """`result` as stored: JSON of its records, without the binding table and raw outputs."""
+    data = to_data(replace(result, bindings=None, raw={}))
     data.pop("bindings", None)
+    data.pop("raw", None)
     return json.dumps(data, separators=(",", ":"))
 
 

@@ -21,6 +21,7 @@ from pmiptui.model.serialize import from_data, to_data
 from pmiptui.model.stats import PmipStats
 from pmiptui.model.tunnels import Tunnel
 
+
 def result_text(result: PollResult) -> str:
     """`result` as stored: JSON of its records, without the binding table and raw outputs."""
     data = to_data(replace(result, bindings=None, raw={}))

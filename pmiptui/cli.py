@@ -199,8 +199,6 @@ def cmd_poller(args: argparse.Namespace) -> int:
     from pmiptui.daemon.run import PollerOptions, run_poller
     from pmiptui.daemon.shards import Shard, parse_shard
 
-    if args.retention_hours is not None and not 0.1 <= args.retention_hours <= 24 * 366:
-        raise InputError("--retention-hours: give hours from 0.1 to 8784")
     return run_poller(
         PollerOptions(
             inventory=Path(args.inventory) if args.inventory else None,
@@ -208,7 +206,7 @@ def cmd_poller(args: argparse.Namespace) -> int:
             shard=parse_shard(args.shard) if args.shard else Shard(),
             metrics=args.metrics,
             poll_interval=args.poll_interval,
-            retention_hours=args.retention_hours or 24.0,
+            retention_hours=args.retention_hours,
             host_keys=args.host_keys,
         )
     )
@@ -342,7 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--metrics", metavar="HOST:PORT", help="serve Prometheus /metrics here")
     p.add_argument("--poll-interval", type=float, metavar="SEC", help="seconds between polls")
     p.add_argument(
-        "--retention-hours", type=float, metavar="H", help="keep polls this long (default 24)"
+        "--retention-hours",
+        type=float,
+        metavar="H",
+        help="keep polls this long (default: retention_hours: in config.yaml, else 24)",
     )
     add_host_keys_option(p)
     p.set_defaults(handler=cmd_poller)

@@ -107,6 +107,16 @@ def poll_period(given: float | None, settings: dict[str, Any]) -> float:
     return float(value)
 
 
+def retention_hours(given: float | None, settings: dict[str, Any]) -> float:
+    """`--retention-hours`, else `retention_hours:` in config.yaml, else 24: how long the
+    history (or a poller's store) keeps polls."""
+    value = given if given is not None else settings.get("retention_hours", 24.0)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.1 <= value <= 8784:
+        where = "--retention-hours: " if given is not None else f"{CONFIG_DIR / 'config.yaml'}: "
+        raise InputError(f"{where}retention_hours must be hours from 0.1 to 8784")
+    return float(value)
+
+
 def release_freed_memory() -> None:
     """Put pyarrow's buffers on the system allocator, which gives freed memory back.
 
@@ -287,7 +297,8 @@ def open_console_history(path: Path | None = None) -> tuple[History | None, list
     if path is None:
         path = STATE_DIR / "history.sqlite"
         tighten_dir(STATE_DIR)
-    opened = open_history(path, write_delay_sec=1.0)
+    retention = retention_hours(None, user_settings()) * 3600
+    opened = open_history(path, write_delay_sec=1.0, retention_sec=retention)
     if opened.notice is None:
         return opened.history, []
     print(f"warning: {opened.notice.message}", file=sys.stderr)

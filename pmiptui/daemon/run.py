@@ -36,7 +36,8 @@ class PollerOptions:
     metrics: str | None = None
     """`HOST:PORT` for `/metrics`, or None for none."""
     poll_interval: float | None = None
-    retention_hours: float = 24.0
+    retention_hours: float | None = None
+    """None: `retention_hours:` in config.yaml, else 24."""
     host_keys: str | None = None
 
 
@@ -58,7 +59,13 @@ class PollerDaemon:
 
     def run(self) -> int:
         """Poll until stopped; 0 after a clean stop. PmipError when it cannot start."""
-        from pmiptui.console import poll_period, settings_cadence, user_settings, with_host_keys
+        from pmiptui.console import (
+            poll_period,
+            retention_hours,
+            settings_cadence,
+            user_settings,
+            with_host_keys,
+        )
         from pmiptui.device.poller import SshPoller
         from pmiptui.history.engine import shown
         from pmiptui.history.opening import open_store
@@ -67,6 +74,10 @@ class PollerDaemon:
         from pmiptui.inventory import load_inventory
 
         options = self.options
+        if options.metrics is not None:
+            from pmiptui.exporter.http import parse_address
+
+            parse_address(options.metrics)  # a bad address is said before anything is opened
         settings = user_settings()
         interval = poll_period(options.poll_interval, settings)
         inventory = load_inventory(_inventory_path(options.inventory))
@@ -79,7 +90,8 @@ class PollerDaemon:
                 "terminal to ask on; use `password: ${ENV_VAR}`"
             )
         targets = with_host_keys(targets, options.host_keys, settings)
-        history = open_store(options.store, retention_sec=options.retention_hours * 3600)
+        retention = retention_hours(options.retention_hours, settings)
+        history = open_store(options.store, retention_sec=retention * 3600)
         poller_id = f"{socket.gethostname()}:{os.getpid()}"
         ssh = SshPoller(
             inventory,

@@ -70,6 +70,20 @@ class StoreReads:
         )
         return (rows[0][0], rows[0][1]) if rows else None
 
+    def results_before(
+        self, router: str, before: float, limit: int
+    ) -> list[tuple[float, str | None]]:
+        """Up to `limit` of `router`'s recorded polls before `before`, newest first, each
+        with its whole result (None where none was recorded)."""
+        rows = self._read(
+            "SELECT at, result FROM polls WHERE router = :router AND at < :before "
+            "ORDER BY at DESC LIMIT :limit",
+            router=router,
+            before=before,
+            limit=limit,
+        )
+        return [(at, text) for at, text in rows]
+
     def _read(self, query: str, **args: Any) -> list[Any]:
         """The rows of one read, after every poll recorded so far is written."""
         self._settled()

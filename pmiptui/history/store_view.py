@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pmiptui.history.pollers import PollerBeat, covering
 from pmiptui.history.results import bindings_from, result_from
 from pmiptui.history.store import History
-from pmiptui.model.poll import PollResult, RouterInfo
+from pmiptui.model.poll import POLL_KINDS, PollResult, RouterInfo, carry_forward
 
 REFRESH_SEC = 0.5
 """How often an attached console re-reads each router."""
@@ -82,7 +82,10 @@ class StoreView:
         seen = self._seen.get(router)
         again = seen is not None and seen.at == at
         if seen is None or not again:
-            seen = _Seen(at=at, result=result_from(text))
+            result = result_from(text)
+            if seen is None:  # a console attaching now: each kind as last fetched
+                result = assembled(self._history, result)
+            seen = _Seen(at=at, result=result)
             self._seen[router] = seen
         result = replace(seen.result, stale=stale, again=again)
         if "bindings" in kinds and result.ok and seen.bindings_at != at:
@@ -115,6 +118,33 @@ class StoreView:
         self._history.close()
 
 
+LOOK_BACK_PAGE = 200
+LOOK_BACK_PAGES = 20
+"""A console attaching to a store reads at most this many pages of a router's older polls
+to find the kinds the newest one did not fetch (globals: every ten minutes)."""
+
+
+def assembled(history: History, newest: PollResult) -> PollResult:
+    """`newest` with every kind it did not fetch taken from the poll that last fetched it,
+    as a console that had watched all along would show it (`carry_forward`)."""
+    if not newest.ok:
+        return newest
+    result, before = newest, newest.finished
+    for _ in range(LOOK_BACK_PAGES):
+        if all(kind in result.fetched for kind in POLL_KINDS):
+            break
+        page = history.results_before(newest.router, before, LOOK_BACK_PAGE)
+        for at, text in page:
+            before = at
+            if text is not None:
+                older = result_from(text)
+                if older.ok:
+                    result = carry_forward(older, result)
+        if len(page) < LOOK_BACK_PAGE:
+            break
+    return result
+
+
 def routers_in_store(history: History, interval_sec: float) -> list[RouterInfo]:
     """The routers a store knows (heartbeats' and recorded polls'), for a console given no
     inventory: role and domain from each one's newest recorded result."""
@@ -125,7 +155,7 @@ def routers_in_store(history: History, interval_sec: float) -> list[RouterInfo]:
         newest = history.latest(name)
         role, domain = "?", None
         if newest is not None and newest[1] is not None:
-            globals_ = result_from(newest[1]).globals
+            globals_ = assembled(history, result_from(newest[1])).globals
             if globals_ is not None:
                 role = "lma" if hasattr(globals_, "lma_id") else "mag"
                 domain = globals_.domain

@@ -109,3 +109,19 @@ def test_a_console_without_inventory_shows_the_stores_routers(store_url: str) ->
     timed = with_poller_intervals(found, history.pollers())
     assert [r.poll_interval_sec for r in timed] == [5.0, 2.0]
     history.close()
+
+
+def test_a_console_attaching_late_gets_each_kind_as_last_fetched(store_url: str) -> None:
+    """Globals are fetched every ten minutes: a console opened in between still shows them."""
+    history = History(store_url)
+    first = _poll(10, ["a"])
+    later = PollResult(
+        router="lma1", started=19, finished=20, binding_total=1, fetched={"binding_total": 20}
+    )
+    RecordingPoller(_Once([first, later]), history).poll("lma1", ())
+    RecordingPoller(_Once([later]), history).poll("lma1", ())
+    seen = StoreView(history, [LMA], clock=lambda: 21.0).poll("lma1", ())
+    assert seen.globals == first.globals and seen.fetched["globals"] == 10
+    assert seen.binding_total == 1 and seen.finished == 20
+    assert [(r.role, r.domain) for r in routers_in_store(history, 5.0)] == [("lma", "D1")]
+    history.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field, replace
 
+from pmiptui.model.globals import LmaGlobals
 from pmiptui.model.poll import CommandRun, PollResult, RouterInfo, carry_forward
 from pmiptui.ui.data.binding_diff import Removed
 from pmiptui.ui.data.bindings_view import BindingsView
@@ -83,6 +84,7 @@ class RouterState:
             self.log.append((self.log_seq, run))
         if not result.ok:
             return
+        self._learn_role(result)
         self.last_ok = carry_forward(self.last_ok, result)
         if prepared is not None:
             self.prepared = prepared
@@ -91,6 +93,19 @@ class RouterState:
             self.history.append(count)
         if result.stats is not None:
             self.stats.update(result.stats, result.finished)
+
+    def _learn_role(self, result: PollResult) -> None:
+        """A router listed without role or domain (an inventory entry without them, or a
+        store's router) takes them from its first globals."""
+        found = result.globals
+        if found is None or (self.info.role in ("mag", "lma") and self.info.domain):
+            return
+        role = self.info.role if self.info.role in ("mag", "lma") else None
+        self.info = replace(
+            self.info,
+            role=role or ("lma" if isinstance(found, LmaGlobals) else "mag"),
+            domain=self.info.domain or found.domain,
+        )
 
     def is_stale(self, now: float) -> bool:
         """True when the data shown is not current: last poll failed, or good one too old,

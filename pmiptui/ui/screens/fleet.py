@@ -150,6 +150,8 @@ class FleetScreen(Screen[None]):
         age = now - good.finished if good else None
         in_flight = now - state.in_flight_since if state.in_flight_since is not None else None
         error = last.error if last is not None and not last.ok else None
+        if last is not None and last.stale:  # read from a store: why no poller covers it
+            error = last.stale
         record = {
             "status": status,
             "router": state.name,
@@ -188,7 +190,8 @@ class FleetScreen(Screen[None]):
             spark.data = []
             return
         last = state.last
-        detail = f"{state.name} {state.info.host}:{state.info.port} polls {state.polls}"
+        where = f"{state.info.host}:{state.info.port}" if state.info.host else "(from the store)"
+        detail = f"{state.name} {where} polls {state.polls}"
         if last is not None and not last.ok:
             error = formatting.poll_error(last.error, last.retry_at, self.now(), 200)
             detail += f"\n{last.error_title or 'Error'}: {error}"

@@ -174,7 +174,7 @@ class RouterScreen(Screen[None]):
         now = self.now()
         status = state.status(now, self.console.paused)
         age = now - state.last_ok.finished if state.last_ok else None
-        error = state.last.error if state.last else None
+        error = (state.last.stale or state.last.error) if state.last else None
         retry = formatting.retry_note(state.last.retry_at if state.last else None, now)
         banner = self.query_one("#router-banner", Static)
         banner.update(formatting.text(formatting.banner(status, self.router, age, error, retry)))

@@ -13,10 +13,8 @@ import asyncio
 import sys
 from pathlib import Path
 
-from pmiptui.configgen.catalogue import get
 from pmiptui.ui.app import PmipApp
-from pmiptui.ui.screens.wizard import WizardScreen
-from tests.ui.conftest import make_app, open_router, settle
+from tests.ui.conftest import make_app, open_router, open_wizard, settle
 from tests.ui.fake_configurator import FakeConfigurator
 from tests.ui.fake_history import FakeHistory
 from tests.ui.fake_poller import FakePoller
@@ -58,16 +56,7 @@ async def make(out: Path = OUT) -> list[Path]:
             await pilot.press("2", "down", "enter")
             saved.append(await _shoot(app, pilot, "binding-detail", out))
             await pilot.press("escape")
-            await open_router(app, pilot, "mag1")
-            wizard = WizardScreen(
-                "mag1",
-                get("mag-domain-minimum"),
-                WIZARD_VALUES,
-                console=app.state,
-                configurator=app.configurator,
-            )
-            await app.push_screen(wizard)
-            await settle(app, pilot)
+            wizard = await open_wizard(app, pilot, WIZARD_VALUES)
             wizard.form.index = 3
             await wizard.show_page()
             saved.append(await _shoot(app, pilot, "wizard-step", out))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -81,3 +82,19 @@ async def palette_command(app: PmipApp, pilot: object, text: str) -> None:
         assert time.monotonic() < deadline, f"the command palette found nothing for {text!r}"
         await pilot.pause(0.01)  # type: ignore[attr-defined]
     await pilot.press("enter")  # type: ignore[attr-defined]
+
+
+async def open_wizard(
+    app: PmipApp, pilot: object, values: dict[str, Any], procedure: str = "mag-domain-minimum"
+) -> Any:
+    """Open mag1's screen, then the wizard for `procedure` prefilled with `values`."""
+    from pmiptui.configgen.catalogue import get
+    from pmiptui.ui.screens.wizard import WizardScreen
+
+    await open_router(app, pilot, "mag1")
+    screen = WizardScreen(
+        "mag1", get(procedure), values, console=app.state, configurator=app.configurator
+    )
+    await app.push_screen(screen)
+    await settle(app, pilot)
+    return screen

@@ -26,17 +26,15 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from pmiptui.configgen.catalogue import get
 from pmiptui.history.recording import RecordingPoller
 from pmiptui.history.store import History
 from pmiptui.ui import app as app_module
 from pmiptui.ui import formatting
 from pmiptui.ui.app import PmipApp
 from pmiptui.ui.data import router_state as rs
-from pmiptui.ui.screens.wizard import WizardScreen
 from pmiptui.ui.widgets.bindings_pane import BindingsPane
 from pmiptui.ui.widgets.keyed_table import KeyedTable
-from tests.ui.conftest import INTERVAL, make_app, open_router, settle
+from tests.ui.conftest import INTERVAL, make_app, open_router, open_wizard, settle
 from tests.ui.fake_configurator import FakeConfigurator
 from tests.ui.fake_history import FakeHistory
 from tests.ui.fake_poller import FakePoller
@@ -337,16 +335,7 @@ def _wizard(review: bool) -> Callable[..., Awaitable[None]]:
     }
 
     async def setup(app: PmipApp, pilot: Any, fake: FakePoller) -> None:
-        await open_router(app, pilot, "mag1")
-        screen = WizardScreen(
-            "mag1",
-            get("mag-domain-minimum"),
-            values,
-            console=app.state,
-            configurator=app.configurator,
-        )
-        await app.push_screen(screen)
-        await settle(app, pilot)
+        screen = await open_wizard(app, pilot, values)
         screen.form.index = 3
         await screen.show_page()
         if review:

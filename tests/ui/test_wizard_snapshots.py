@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pmiptui.configgen.catalogue import get
-from pmiptui.ui.screens.wizard import WizardScreen
-from tests.ui.conftest import make_app, open_router, settle
+from tests.ui.conftest import make_app, open_wizard, settle
 from tests.ui.fake_configurator import FakeConfigurator
 from tests.ui.fake_poller import FakePoller
 
@@ -26,16 +24,7 @@ def _run_before(values: dict[str, Any], *, page: int = 0, review: bool = False):
     async def run_before(pilot) -> None:
         app = pilot.app
         await settle(app, pilot)
-        await open_router(app, pilot, "mag1")
-        screen = WizardScreen(
-            "mag1",
-            get("mag-domain-minimum"),
-            values,
-            console=app.state,
-            configurator=app.configurator,
-        )
-        await app.push_screen(screen)
-        await settle(app, pilot)
+        screen = await open_wizard(app, pilot, values)
         screen.form.index = page
         await screen.show_page()
         if review:

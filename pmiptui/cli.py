@@ -376,11 +376,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="print auth-option keys in clear (they are masked by default)",
     )
     c.set_defaults(handler=cmd_config_render)
+    from pmiptui.capture_cli import add_capture_parser
     from pmiptui.config_cli import add_config_parser
     from pmiptui.recover_cli import add_recover_parser
 
     add_config_parser(steps)
     add_recover_parser(steps)
+    add_capture_parser(sub)
     return parser
 
 

@@ -16,6 +16,7 @@ from pmiptui.cli_options import add_host_keys_option
 from pmiptui.errors import InputError, PmipError
 from pmiptui.redact import mask_known, mask_secrets
 from pmiptui.show_commands import POLL_KINDS
+from pmiptui.templates_cli import add_templates_option, apply_template_settings
 from pmiptui.terminal_text import one_line
 
 Handler = Callable[[argparse.Namespace], int]
@@ -241,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
         "postgresql://USER@HOST/DB) instead of polling; also `store:` in config.yaml",
     )
     add_host_keys_option(parser)
+    add_templates_option(parser)
     parser.set_defaults(handler=cmd_console)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -379,9 +381,11 @@ def build_parser() -> argparse.ArgumentParser:
     from pmiptui.capture_cli import add_capture_parser
     from pmiptui.config_cli import add_config_parser
     from pmiptui.recover_cli import add_recover_parser
+    from pmiptui.templates_cli import add_templates_parser
 
     add_config_parser(steps)
     add_recover_parser(steps)
+    add_templates_parser(sub)
     add_capture_parser(sub)
     return parser
 
@@ -396,6 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:
+        if args.command not in ("templates", "lab"):  # list shows a broken override itself
+            apply_template_settings(args.templates)
         return handler(args)
     except PmipError as error:
         _stderr(f"error: {error.message}")

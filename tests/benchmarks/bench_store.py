@@ -8,7 +8,8 @@ a PostgreSQL 16 (pgserver); K store views, each re-reading every router every 0.
 attached console does, note when each recorded poll first reaches them. Prints:
 - poll → screen: seconds from a poll's end to a console first reading it (median, p95, max;
   goal: within 1 s);
-- the poller's CPU (share of the machine) and RSS, the store's growth per router-hour;
+- the poller's CPU (share of the machine, its parse workers included) and RSS, the store's
+  growth per router-hour;
 - after the poller is killed: seconds until every console shows all its routers STALE
   (goal: within two poll intervals).
 """
@@ -33,7 +34,7 @@ from pmiptui.device.poller import router_info
 from pmiptui.history.store import History
 from pmiptui.history.store_view import StoreView
 from pmiptui.inventory import load_inventory
-from tests.benchmarks.bench_fleet import cpu_seconds, fleet_topology, rss_mb
+from tests.benchmarks.bench_fleet import children_cpu, cpu_seconds, fleet_topology, rss_mb
 from tests.benchmarks.lab_process import start_lab
 
 REFRESH_SEC = 0.5
@@ -119,7 +120,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         rss_start = rss_mb(poller.pid)
         time.sleep(args.minutes * 60)
         elapsed = time.time() - at_before
-        cpu = (cpu_seconds(poller.pid) - cpu_before) / elapsed / os.cpu_count() * 100  # type: ignore[operator]
+        used = cpu_seconds(poller.pid) + children_cpu(poller.pid) - cpu_before
+        cpu = used / elapsed / (os.cpu_count() or 1) * 100  # parse workers included
         grown = _store_bytes(args.backend, folder, url) - size_before
         rss_end = rss_mb(poller.pid)
         lags = sorted(lag for console in consoles for lag in console.lags)

@@ -5,18 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from pmiptui.present.rows import long_table
 
 _MAX_WIDE_COLUMNS = 8
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> Text:
+    """A cell as plain text: router values are never read as Rich markup or emoji codes
+    (`2001:db8:1000:a::/64` holds `:a:`, a binding line `[Binding]`)."""
     if value is None:
-        return "-"
+        return Text("-")
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+        return Text("yes" if value else "no")
+    return Text(str(value))
 
 
 def rich_table(records: Any, *, title: str | None = None) -> RichTable:
@@ -28,7 +31,7 @@ def rich_table(records: Any, *, title: str | None = None) -> RichTable:
         for index, _row in enumerate(table.rows, start=1):
             out.add_column(str(index), overflow="fold")
         for column in table.columns:
-            out.add_row(column, *(_show(row.get(column)) for row in table.rows))
+            out.add_row(Text(column), *(_show(row.get(column)) for row in table.rows))
         return out
     out = RichTable(title=title)
     for column in table.columns:

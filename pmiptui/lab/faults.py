@@ -16,8 +16,20 @@ KINDS = (
     "reject-config",
     "drop-on",
     "down-on",
+    "format",
 )
-_NEEDS_ARG = {"delay", "drop-after", "reject-config", "drop-on", "down-on"}
+_NEEDS_ARG = {"delay", "drop-after", "reject-config", "drop-on", "down-on", "format"}
+BINDING_FORMATS = ("standard", "variant")
+"""How a router prints its binding output: FORMATS.md's format, or the lab variant
+(`pmiptui.lab.render_bindings`) that another IOS XE release might print."""
+HELP = (
+    "inject a fault: delay=MS, auth-fail, drop-after=BYTES, trickle, hang, "
+    "reject-config=REGEX, drop-on=REGEX (run the line, then cut the connection), "
+    "down-on=REGEX (run it, cut, refuse every later login), format=variant (print the "
+    "binding output as another IOS XE release might; see ttp_templates/FORMATS.md) "
+    "(repeatable)"
+)
+"""The `--fault` help line of `pmiptui lab`."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,6 +52,8 @@ class Faults:
     """A typed line matching this is executed, then the connection is cut before any reply."""
     down_on: re.Pattern[str] | None = None
     """Like `drop_on`, and then the router stops listening: every later login is refused."""
+    binding_format: str | None = None
+    """`variant`: print the binding output in the lab variant; None: as the topology says."""
 
 
 def parse_fault(spec: str) -> tuple[str, str, str | None]:
@@ -55,6 +69,13 @@ def parse_fault(spec: str) -> tuple[str, str, str | None]:
     return router, kind, arg if has_arg else None
 
 
+def binding_format(value: str, where: str) -> str:
+    """A checked binding format name (one of `BINDING_FORMATS`)."""
+    if value not in BINDING_FORMATS:
+        raise InputError(f"{where}: format {value!r}; choose one of {', '.join(BINDING_FORMATS)}")
+    return value
+
+
 def faults_by_router(specs: list[str]) -> dict[str, Faults]:
     """Combine fault specs into one Faults per router name."""
     values: dict[str, dict[str, object]] = {}
@@ -66,6 +87,8 @@ def faults_by_router(specs: list[str]) -> dict[str, Faults]:
                 entry["delay_ms"] = int(arg or "0")
             elif kind == "drop-after":
                 entry["drop_after_bytes"] = int(arg or "0")
+            elif kind == "format":
+                entry["binding_format"] = binding_format(arg or "", f"fault {spec!r}")
             elif kind in ("reject-config", "drop-on", "down-on"):
                 entry[kind.replace("-", "_")] = re.compile(arg or "")
             else:

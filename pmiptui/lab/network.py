@@ -126,7 +126,12 @@ class LabNetwork:
     def _show_binding(
         self, role: str, index: int, config: RouterConfig, instance: Any
     ) -> Iterable[str]:
-        return self._bindings(role, index)
+        return self._bindings(role, index, variant=self._binding_format(config.name) == "variant")
+
+    def _binding_format(self, router_name: str) -> str:
+        """The router's binding format: its `format=` fault, else its topology's `format:`."""
+        router = self.routers[router_name]
+        return router.faults.binding_format or router.spec.binding_format
 
     # rendering ----------------------------------------------------------------------------
 
@@ -155,7 +160,7 @@ class LabNetwork:
         views.sort(key=lambda v: int(v.name.removeprefix("Tunnel") or 0))
         return views
 
-    def _bindings(self, role: str, index: int) -> Iterator[str]:
+    def _bindings(self, role: str, index: int, *, variant: bool = False) -> Iterator[str]:
         """A generator over a snapshot of the state, so a long listing stays consistent."""
         mob = self.mobility
         owner = (mob.mag if role == "mag" else mob.lma)[:]
@@ -201,6 +206,7 @@ class LabNetwork:
                     encap=path.encap,
                     gre=gre,
                     uptime=elapsed,
+                    variant=variant,
                 )
 
         return binding_chunks(role.upper(), total, blocks())

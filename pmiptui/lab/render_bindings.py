@@ -1,4 +1,16 @@
-"""`show ipv6 mobile pmipv6 {mag|lma} binding` text, exactly as FORMATS.md models it."""
+"""`show ipv6 mobile pmipv6 {mag|lma} binding` text, exactly as FORMATS.md models it.
+
+A router started with `--fault ROUTER:format=variant` (or `format: variant` in the
+topology) prints the lab variant instead, as another IOS XE release might, so that template
+drift and an operator's override (`examples/templates/`) can be tried end to end. In each
+block, and nowhere else (the `Total ... bindings` header is unchanged, so
+`| include ^Total` reads the same):
+
+- the `Sequence` line comes before the `Lifetime` line (the two are swapped);
+- `Lifetime: N (sec), Remaining: R (sec)` becomes
+  `Lifetime: N (sec), Lifetime Remaining: R*1000 (msec)` (renamed, in milliseconds);
+- `Tunnel: TunnelN, Encap: E` becomes `Tunnel Interface: TunnelN, Encap: E`.
+"""
 
 from __future__ import annotations
 
@@ -48,8 +60,10 @@ def binding_block(
     encap: str,
     gre: tuple[int, int] | None,
     uptime: int,
+    variant: bool = False,
 ) -> str:
-    """One binding block, preceded by the blank line that separates blocks."""
+    """One binding block, preceded by the blank line that separates blocks; `variant`
+    prints the lab variant (see the module docstring)."""
     lines = [
         f"\n[Binding][MN]: Domain: {domain}, Nai: {nai}",
         f"{_IN}[Binding][MN]: State: {state}",
@@ -59,12 +73,20 @@ def binding_block(
     lines += [f"{_IN}[Binding][MN]: HNP: {hnp}" for hnp in hnps]
     if network is not None:
         lines.append(f"{_IN}[Binding][MN]: Network: {network}")
-    lines += [
-        f"{_IN}[Binding][MN][PEER]: {peer_role}: {peer_id}, Address: {peer_address}",
-        f"{_IN}[Binding][MN][PEER]: Lifetime: {lifetime} (sec), Remaining: {remaining} (sec)",
-        f"{_IN}[Binding][MN][PEER]: Sequence: {sequence}",
-        f"{_IN}[Binding][MN][PEER]: Tunnel: {tunnel}, Encap: {ENCAP_LABELS[encap]}",
-    ]
+    lines.append(f"{_IN}[Binding][MN][PEER]: {peer_role}: {peer_id}, Address: {peer_address}")
+    if variant:
+        lines += [
+            f"{_IN}[Binding][MN][PEER]: Sequence: {sequence}",
+            f"{_IN}[Binding][MN][PEER]: Lifetime: {lifetime} (sec), "
+            f"Lifetime Remaining: {remaining * 1000} (msec)",
+            f"{_IN}[Binding][MN][PEER]: Tunnel Interface: {tunnel}, Encap: {ENCAP_LABELS[encap]}",
+        ]
+    else:
+        lines += [
+            f"{_IN}[Binding][MN][PEER]: Lifetime: {lifetime} (sec), Remaining: {remaining} (sec)",
+            f"{_IN}[Binding][MN][PEER]: Sequence: {sequence}",
+            f"{_IN}[Binding][MN][PEER]: Tunnel: {tunnel}, Encap: {ENCAP_LABELS[encap]}",
+        ]
     if gre is not None and encap == "gre-ipv4":
         lines.append(f"{_IN}[Binding][MN][PEER]: GRE key: uplink {gre[0]}, downlink {gre[1]}")
     lines.append(f"{_IN}[Binding][MN]: Uptime: {uptime} (sec)\n")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pmiptui.errors import InputError
+from pmiptui.lab.faults import binding_format
 from pmiptui.safe_yaml import load_yaml
 
 
@@ -26,6 +27,8 @@ class LabRouter:
     access_interfaces: list[str] = field(default_factory=list)
     config: str | None = None
     """Startup configuration text; None builds one from the guide's procedures."""
+    binding_format: str = "standard"
+    """How it prints its binding output (`format:`; a `format=` fault overrides it)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,6 +67,9 @@ def _router(raw: dict[str, Any], index: int) -> LabRouter:
             ipv6=str(raw["ipv6"]),
             access_interfaces=[str(i) for i in raw.get("access_interfaces", [])],
             config=raw.get("config"),
+            binding_format=binding_format(
+                str(raw.get("format", "standard")), f"router {raw['name']}"
+            ),
         )
     except KeyError as missing:
         raise InputError(f"topology router #{index + 1}: missing {missing.args[0]!r}") from None

@@ -15,7 +15,14 @@ from pmiptui.model.binding_columns import BindingColumns
 from pmiptui.model.bindings import BINDING_STATES, Binding
 from pmiptui.parse.counted_blocks import announced_total, build_counted
 from pmiptui.parse.kinds import Built
-from pmiptui.parse.values import all_canonical_v4, to_encap, to_int, to_ip, to_prefix
+from pmiptui.parse.values import (
+    all_canonical_v4,
+    to_duration,
+    to_encap,
+    to_int,
+    to_ip,
+    to_prefix,
+)
 
 _NO_ADDRESS = {"none", "0.0.0.0", "0x0"}
 
@@ -89,6 +96,21 @@ _CONVERT: tuple[tuple[str, str, Callable[[Any], Any] | None], ...] = (
     ("ipv6_hnps", "hnps", _hnps),
 )
 """Binding field, template variable, and how its text becomes the field's value."""
+_DURATIONS = (
+    ("lifetime_sec", "lifetime", "Lifetime"),
+    ("remaining_sec", "remaining", "Remaining"),
+    ("uptime_sec", "uptime", "Uptime"),
+)
+"""Seconds fields a template may also read in another unit: it then captures `VAR_unit`
+(`sec`, `msec`, `min`) beside `VAR`, as the globals templates do."""
+
+
+def _in_seconds(values: dict[str, Any], units: Callable[[str], Any]) -> None:
+    """Convert each duration field whose unit the template captured to seconds, in place."""
+    for field, key, label in _DURATIONS:
+        unit = units(f"{key}_unit")
+        if unit is not None:
+            values[field] = to_duration(values[field], unit, want="sec", field=label)
 
 
 def _column(texts: list[Any], convert: Callable[[Any], Any]) -> list[Any]:
@@ -120,12 +142,12 @@ def _binding(block: dict[str, Any]) -> Binding:
     if "domain" not in block:
         raise KeyError("domain")
     get: Callable[[str], Any] = block.get
-    return Binding(
-        **{
-            field: get(key) if convert is None else convert(get(key))
-            for field, key, convert in _CONVERT
-        }
-    )
+    values = {
+        field: get(key) if convert is None else convert(get(key))
+        for field, key, convert in _CONVERT
+    }
+    _in_seconds(values, get)
+    return Binding(**values)
 
 
 def _columns(
@@ -151,6 +173,13 @@ def _columns(
         for field, key, convert in _CONVERT:
             texts = blocks.get(key) or [None] * count
             columns[field] = texts if convert is None else _column(texts, convert)
+        for field, key, label in _DURATIONS:
+            units = blocks.get(f"{key}_unit")
+            if units is not None:
+                columns[field] = [
+                    to_duration(value, unit, want="sec", field=label)
+                    for value, unit in zip(columns[field], units, strict=True)
+                ]
     except ParseError:
         return None
     columns["ipv6_hnps"] = [" ".join(prefixes) for prefixes in columns["ipv6_hnps"]]

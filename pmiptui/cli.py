@@ -14,6 +14,9 @@ from pathlib import Path
 from pmiptui import __version__
 from pmiptui.cli_options import add_host_keys_option
 from pmiptui.errors import InputError, PmipError
+from pmiptui.lab.faults import HELP as FAULT_HELP
+from pmiptui.model.drift import Drift
+from pmiptui.model.version import unchecked_notice
 from pmiptui.redact import mask_known, mask_secrets
 from pmiptui.show_commands import POLL_KINDS
 from pmiptui.templates_cli import add_templates_option, apply_template_settings
@@ -137,7 +140,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     [target] = with_host_keys([inventory.router(args.router)], args.host_keys)
     poller = SshPoller(inventory, names=[args.router], targets={args.router: target})
     try:
-        result = poller.poll(args.router, [args.what])
+        result = poller.poll(args.router, dict.fromkeys([args.what, "version"]))
     finally:
         poller.close()
     if result.error is not None:
@@ -145,11 +148,39 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 6 if result.error_title not in ("Parse error", "Router error") else 3
     if result.unparsed:
         _stderr(f"warning: {result.unparsed} line(s) of output were not understood")
+    drift = [entry for entry in result.drift if entry.kind == args.what]
+    _list_drift(drift)
+    notice = unchecked_notice(args.router, result.version)
+    if notice is not None:
+        _stderr(f"note: {notice}")
     data = getattr(result, args.what)
     if isinstance(data, str | int):  # the config's text, a binding count
         print(data)
-        return 0
-    _print_records(data, "json" if args.json else "csv" if args.csv else "table", args.what)
+        return _strict_exit(args.strict and bool(drift))
+    fmt = "json" if args.json else "csv" if args.csv else "table"
+    if fmt == "table" and result.version is not None and args.what != "version":
+        print(result.version.summary)  # a header for people; JSON and CSV stay bare records
+    _print_records(data, fmt, args.what)
+    return _strict_exit(args.strict and bool(drift))
+
+
+def _list_drift(drift: Sequence[Drift]) -> None:
+    """What the parser did not understand of a poll's output, a line each on stderr."""
+    for entry in drift:
+        for line in entry.lines:
+            if line.number is None:
+                _stderr(f"warning: {entry.command}: {line.text}")
+            else:
+                _stderr(f"unparsed line {line.number} of {entry.command}: {line.text.strip()}")
+        if entry.more:
+            _stderr(f"... and {entry.more} more line(s) or warning(s) of {entry.command}")
+
+
+def _strict_exit(drifted: bool) -> int:
+    """4 when `--strict` was given and the output was not fully understood, else 0."""
+    if drifted:
+        print("error: --strict: the output was not fully understood (see above)", file=sys.stderr)
+        return 4
     return 0
 
 
@@ -300,9 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="ROUTER:KIND[=ARG]",
-        help="inject a fault: delay=MS, auth-fail, drop-after=BYTES, trickle, hang, "
-        "reject-config=REGEX, drop-on=REGEX (run the line, then cut the connection), "
-        "down-on=REGEX (run it, cut, refuse every later login) (repeatable)",
+        help=FAULT_HELP,
     )
     p.set_defaults(handler=cmd_lab)
 
@@ -311,7 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="poll one router once and print its PMIPv6 state",
         description="Connect to one router of the inventory, run one PMIPv6 show command, "
         "and print the parsed records (for scripts and cron). Exit 6 when the router cannot "
-        "be reached, 3 when its output cannot be parsed.",
+        "be reached, 3 when its output cannot be parsed, 4 with --strict when a line was not "
+        "understood (the lines are listed on stderr).",
     )
     p.add_argument(
         "--inventory", metavar="FILE", help="inventory YAML (default: the one `pmiptui lab` writes)"
@@ -321,6 +351,11 @@ def build_parser() -> argparse.ArgumentParser:
     form = p.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="records as JSON")
     form.add_argument("--csv", action="store_true", help="records as CSV")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 4 when any line was left unparsed or a record looks cut short",
+    )
     add_host_keys_option(p)
     p.set_defaults(handler=cmd_show)
 

@@ -12,6 +12,7 @@ Plain data, standard library only: every layer may import it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -43,7 +44,7 @@ class ShowCommand:
     """Regex finding a line only this command prints (tells foreign output apart)."""
     result: Result = "records"
     every_sec: float = 0.0
-    """Default cadence (0: every poll; see `model.cadence`)."""
+    """Default cadence (0: every poll; `math.inf`: on connect only; see `model.cadence`)."""
     word: str | None = None
     """The keyword after `show ipv6 mobile pmipv6 ROLE [ID]` (lab grammar and renderer)."""
     help: str = ""
@@ -146,6 +147,17 @@ SHOW_COMMANDS: tuple[ShowCommand, ...] = (
         keep_indent=True,
         single=True,
     ),
+    ShowCommand(
+        kind="version",
+        field="version",
+        role=None,
+        command="show version",
+        reader="pmiptui.parse.version_reader:read_kind",
+        signature=r"^(?:Cisco IOS XE Software, Version |IOS XE Version: |Cisco IOS Software)",
+        result="first",
+        every_sec=math.inf,
+        single=True,
+    ),
 )
 """Every show command, MAG ones first; the order a poll runs them in within a role."""
 
@@ -173,7 +185,13 @@ def markdown_table() -> str:
         command = first.command
         if first.role is not None:
             command = command.replace(f" {first.role} ", " {mag|lma} ")
-        every = "every poll" if first.every_sec == 0 else f"{first.every_sec:g} s"
+        every = (
+            "every poll"
+            if first.every_sec == 0
+            else "on connect"
+            if math.isinf(first.every_sec)
+            else f"{first.every_sec:g} s"
+        )
         kinds = ", ".join(f"`{c.kind}`" for c in pair)
         rows.append((kinds, f"`{command}`", f"`{field}`", every))
     return "".join(

@@ -168,8 +168,9 @@ def cmd_templates_list(args: argparse.Namespace) -> int:
     table = _table("kind", "template", "in use")
     broken = False
     for kind in KINDS.values():
-        if kind.template is None:
-            table.add_row(*_cells(kind.name, "-", "read by the IOS model (no template)"))
+        if kind.reader is not None:
+            reader = kind.reader.split(":")[0]
+            table.add_row(*_cells(kind.name, "-", f"read by {reader} (no template)"))
             continue
         found = source(kind.template, folders)
         if not found.override:

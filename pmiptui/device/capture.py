@@ -35,7 +35,8 @@ manifest.json:
                    "parse_error": null, "error": null}, ...],
      "error": null | {"message": "...", "title": "Connection lost", "exit_code": 6}}
 
-`kind` (and the parse counts) are null for `show version`, which has no parse kind;
+`kind` (and the parse counts) are null for `show version`: the bundle keeps it apart from
+the parse kinds (its `.json` is `version_reader.read_version`'s release and platform);
 `unparsed` is null too where the parse failed (`parse_error`). `bytes` is the size of the
 output as received, before masking. A command the router refused (`% Invalid input ...`)
 keeps its text and an `error`; the capture goes on. A session that breaks ends the
@@ -58,9 +59,11 @@ from pmiptui.inventory import RouterTarget
 from pmiptui.parse.clean import clean_lines
 from pmiptui.show_commands import ShowCommand, for_role
 
-VERSION_COMMAND = "show version"
+VERSION_FIELD = "version"
+"""The poll kind of `show version` (its registry entry gives the command)."""
+VERSION_COMMAND = for_role("mag")[VERSION_FIELD].command
 VERSION_NAME = "show-version"
-"""The file stem of `show version` in a bundle (it has no parse kind)."""
+"""The file stem of `show version` in a bundle, which keeps its own layout (no parse kind)."""
 RUNNING_FIELD = "config"
 """The poll kind of `show running-config | section ipv6 mobile` (role detection reads it)."""
 
@@ -124,13 +127,19 @@ def capture_with(router: str, role: str | None, send: Send) -> Capture:
             capture.role = detect_role(router, capture.commands[-1].raw)
             capture.role_source = "running-config"
         done = {c.kind for c in capture.commands}
-        for entry in for_role(capture.role).values():
+        for entry in polled_commands(capture.role):
             if entry.kind not in done:
                 _run(capture, entry.command, entry, send)
     except PmipError as error:  # the session broke, or the role could not be told
         capture.error = error
     capture.finished = time.time()
     return capture
+
+
+def polled_commands(role: str) -> list[ShowCommand]:
+    """The registry's commands of `role` a capture runs after `show version` (which it runs
+    first, and keeps as `show-version`, whatever the role)."""
+    return [entry for entry in for_role(role).values() if entry.field != VERSION_FIELD]
 
 
 def _run(capture: Capture, command: str, entry: ShowCommand | None, send: Send) -> None:

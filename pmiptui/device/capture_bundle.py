@@ -20,11 +20,11 @@ from typing import Any
 
 from pmiptui import __version__
 from pmiptui.device.capture import RUNNING_FIELD, VERSION_NAME, Capture, CommandCapture
-from pmiptui.device.capture_version import parse_version
 from pmiptui.errors import InputError, PmipError
 from pmiptui.ios.secrets import remember_config_secrets
 from pmiptui.model.serialize import to_data
 from pmiptui.parse import parse
+from pmiptui.parse.version_reader import read_version
 from pmiptui.private_files import DIR_MODE, FILE_MODE, open_private
 from pmiptui.redact import mask_known, mask_secrets
 
@@ -74,7 +74,7 @@ def bundle_members(capture: Capture, manifest: dict[str, Any]) -> Iterator[tuple
         yield f"{item.name}.txt", text
         entry = _entry(item)
         if item.kind is None:
-            version = asdict(parse_version(text))
+            version = asdict(read_version(text))
             yield f"{VERSION_NAME}.json", _json(version)
         else:
             yield from _parsed(item, text, entry)

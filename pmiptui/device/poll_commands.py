@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from pmiptui.errors import PmipError
+from pmiptui.model.drift import DRIFT_KEPT, Drift, DriftLine
 from pmiptui.model.poll import CommandRun, PollResult, RouterInfo
+from pmiptui.parse.engine import ParseResult
 from pmiptui.parse.isolated import parse_isolated
 from pmiptui.show_commands import ShowCommand, for_role
 
@@ -33,6 +35,7 @@ def poll_with(router: RouterInfo, send: Send, kinds: Iterable[str]) -> PollResul
     raw: dict[str, str] = {}
     runs: list[CommandRun] = []
     unparsed = 0
+    drift: list[Drift] = []
     error: PmipError | None = None
     for item in commands_for(router, kinds):
         begun = time.time()
@@ -50,6 +53,9 @@ def poll_with(router: RouterInfo, send: Send, kinds: Iterable[str]) -> PollResul
                 result = failure.message
             else:
                 unparsed += len(parsed.unparsed)
+                if parsed.unparsed or parsed.warnings:
+                    kept = DRIFT_KEPT - sum(len(d.lines) for d in drift)
+                    drift.append(drift_of(item, parsed, kept))
                 fields[item.field] = _pick(item, parsed.records, router)
                 fetched[item.field] = begun
                 if item.field == "bindings":
@@ -71,9 +77,24 @@ def poll_with(router: RouterInfo, send: Send, kinds: Iterable[str]) -> PollResul
         error_title=error.title if error else None,
         raw=raw,
         unparsed=unparsed,
+        drift=drift,
         commands=runs,
         fetched=fetched,
         **fields,
+    )
+
+
+def drift_of(item: ShowCommand, parsed: ParseResult, room: int) -> Drift:
+    """What the parser left of `item`'s output: its lines, then its warnings, at most `room`."""
+    room = max(room, 0)
+    lines = [DriftLine(number=line.number, text=line.text) for line in parsed.unparsed[:room]]
+    lines += [DriftLine(text=warning) for warning in parsed.warnings[: room - len(lines)]]
+    return Drift(
+        kind=item.field,
+        command=item.command,
+        unparsed=len(parsed.unparsed),
+        warnings=len(parsed.warnings),
+        lines=lines,
     )
 
 

@@ -3,8 +3,8 @@
 The binding table is stored apart, as snapshots and changes (see `store`). Raw outputs
 are not kept: only the binding detail view reads one (the binding table's, megabytes on
 an LMA), and a poll every few seconds would otherwise store every output twice. Everything
-else a console shows of a poll (globals, stats, tunnels, the PMIPv6 config, the command
-log, the error) comes back as records.
+else a console shows of a poll (globals, stats, tunnels, the PMIPv6 config, the release,
+the command log, the error) comes back as records.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from dataclasses import replace
 from typing import Any
 
 from pmiptui.model.bindings import Binding
+from pmiptui.model.drift import Drift
 from pmiptui.model.globals import LmaGlobals, MagGlobals
 from pmiptui.model.poll import CommandRun, PollResult
 from pmiptui.model.serialize import from_data, to_data
 from pmiptui.model.stats import PmipStats
 from pmiptui.model.tunnels import Tunnel
+from pmiptui.model.version import DeviceVersion
 
 
 def result_text(result: PollResult) -> str:
@@ -49,9 +51,11 @@ def result_from(text: str, bindings: Sequence[Binding] | None = None) -> PollRes
         if data.get("tunnels") is not None
         else None,
         config=data.get("config"),
+        version=from_data(DeviceVersion, data["version"]) if data.get("version") else None,
         raw=dict(data.get("raw") or {}),
         fetched=dict(data.get("fetched") or {}),
         unparsed=int(data.get("unparsed") or 0),
+        drift=[from_data(Drift, d) for d in data.get("drift") or []],
         commands=[from_data(CommandRun, c) for c in data.get("commands") or []],
     )
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pmiptui.history.pollers import PollerBeat, covering
 from pmiptui.history.results import bindings_from, result_from
 from pmiptui.history.store import History
+from pmiptui.model.cadence import DEFAULTS, ON_CONNECT
 from pmiptui.model.poll import POLL_KINDS, PollResult, RouterInfo, carry_forward
 
 REFRESH_SEC = 0.5
@@ -122,6 +123,9 @@ LOOK_BACK_PAGE = 200
 LOOK_BACK_PAGES = 20
 """A console attaching to a store reads at most this many pages of a router's older polls
 to find the kinds the newest one did not fetch (globals: every ten minutes)."""
+SOUGHT_KINDS = tuple(kind for kind in POLL_KINDS if DEFAULTS[kind] != ON_CONNECT)
+"""The kinds worth paging back for: not those read on connect only (`show version`), which
+may be days back; they are taken only from the polls read for the others."""
 
 
 def assembled(history: History, newest: PollResult) -> PollResult:
@@ -131,7 +135,7 @@ def assembled(history: History, newest: PollResult) -> PollResult:
         return newest
     result, before = newest, newest.finished
     for _ in range(LOOK_BACK_PAGES):
-        if all(kind in result.fetched for kind in POLL_KINDS):
+        if all(kind in result.fetched for kind in SOUGHT_KINDS):
             break
         page = history.results_before(newest.router, before, LOOK_BACK_PAGE)
         for at, text in page:

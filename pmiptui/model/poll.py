@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from pmiptui.model.bindings import Binding
 from pmiptui.model.cadence import Cadence
+from pmiptui.model.drift import Drift
 from pmiptui.model.globals import LmaGlobals, MagGlobals
 from pmiptui.model.stats import PmipStats
 from pmiptui.model.tunnels import Tunnel
+from pmiptui.model.version import DeviceVersion
 from pmiptui.show_commands import POLL_KINDS
 
 __all__ = ["POLL_KINDS", "CommandRun", "PollResult", "RouterInfo", "carry_forward"]
@@ -67,12 +69,17 @@ class PollResult:
     tunnels: list[Tunnel] | None = None
     config: str | None = None
     """The PMIPv6 section of the running config."""
+    version: DeviceVersion | None = None
+    """The IOS XE release and platform (`show version`, read on connect)."""
     raw: dict[str, str] = field(default_factory=dict)
     """Raw output per kind (bindings raw text backs the binding detail view)."""
     fetched: dict[str, float] = field(default_factory=dict)
     """When each kind's data was fetched (epoch seconds); kinds not fetched are absent."""
     unparsed: int = 0
     """Lines the parsers did not understand, over all outputs of this poll."""
+    drift: list[Drift] = field(default_factory=list)
+    """What the parsers did not understand, per command with drift: the lines (capped,
+    `DRIFT_KEPT`) and the warnings. Carried with its kind's data (`carry_forward`)."""
     commands: list[CommandRun] = field(default_factory=list)
     stale: str | None = None
     """Why this poll, read back from a shared store, is no longer current (no live poller
@@ -112,4 +119,16 @@ def carry_forward(previous: PollResult | None, result: PollResult) -> PollResult
         **kept,
         raw={**previous.raw, **result.raw},
         fetched={**{k: previous.fetched[k] for k in kept}, **result.fetched},
+        drift=_drift_forward(previous.drift, result.drift, kept),
     )
+
+
+def _drift_forward(
+    previous: Sequence[Drift], drift: Sequence[Drift], kept: Iterable[str]
+) -> list[Drift]:
+    """The drift of each kind from the poll whose data of that kind is shown: a kind's
+    drift lasts until the kind is fetched again, and a clean fetch clears it."""
+    carried = set(kept)
+    merged = [d for d in drift if d.kind not in carried]
+    merged += [d for d in previous if d.kind in carried]
+    return sorted(merged, key=lambda d: POLL_KINDS.index(d.kind) if d.kind in POLL_KINDS else 99)

@@ -155,6 +155,10 @@ class PmipApp(App[None]):
         if message.shown is not None:
             self.shown[result.router] = message.shown
         self._notify_poll_error(state)
+        notice = state.version_notice()
+        if notice is not None:
+            title = f"{state.name}: unchecked release"
+            self.notify(notice, title=title, severity="warning", markup=False)  # router text
         self.router_updated.publish(result.router)
 
     def on_replay_loaded(self, message: ReplayLoaded) -> None:

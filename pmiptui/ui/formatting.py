@@ -15,7 +15,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color, ColorParseError
 
+from pmiptui.model.drift import Drift, drift_counts
 from pmiptui.redact import mask_secrets
+from pmiptui.terminal_text import one_line as escaped_line
 from pmiptui.ui.data import router_state as rs
 
 _BLOCKS = "▁▂▃▄▅▆▇█"
@@ -189,6 +191,60 @@ def banner(
     if status == rs.WAIT:
         return f"{name}: waiting for the first poll"
     return ""
+
+
+def drift_note(drift: Iterable[Drift]) -> str:
+    """`12 lines not understood`, `, 2 warnings` after it; "" when the parsers understood all."""
+    lines, warnings = drift_counts(drift)
+    parts = []
+    if lines:
+        parts.append(f"{lines} line{'s' if lines != 1 else ''} not understood")
+    if warnings:
+        parts.append(f"{warnings} parse warning{'s' if warnings != 1 else ''}")
+    return ", ".join(parts)
+
+
+def drift_cell(drift: Iterable[Drift], styles: Mapping[str, Style]) -> Text:
+    """The fleet's marker for a router whose output the parsers did not fully understand:
+    the note in the STALE colour (yellow in 16 colours), not bold, beside an OK status."""
+    colour = styles[rs.STALE].color if rs.STALE in styles else None
+    return Text(drift_note(drift), style=Style(color=colour), no_wrap=True, end="")
+
+
+def drift_banner(name: str, drift: Iterable[Drift]) -> str:
+    """`mag1: 12 lines not understood (bindings, stats): see the Log tab (6)`; "" without drift."""
+    entries = list(drift)
+    note = drift_note(entries)
+    if not note:
+        return ""
+    kinds = ", ".join(dict.fromkeys(d.kind for d in entries))
+    return f"{name}: {note} ({kinds}): see the Log tab (6)"
+
+
+def drift_rows(drift: Iterable[Drift]) -> list[tuple[str, tuple[str, str, str]]]:
+    """The Log tab's rows of what was not understood: where (`bindings line 57`, `globals
+    warning 1`), the text escaped and masked, the command; a last row per command counts
+    what was not kept. The row key is the `where` text."""
+    rows = []
+    for entry in drift:
+        shown = command(entry.command)
+        warned = 0
+        for line in entry.lines:
+            if line.number is not None:
+                where = f"{entry.kind} line {line.number}"
+            else:
+                warned += 1
+                where = f"{entry.kind} warning {warned}"
+            rows.append((where, (where, drift_line(line.text), shown)))
+        if entry.more:
+            where = f"{entry.kind} …"
+            rows.append((where, (where, f"and {entry.more} more, not kept", shown)))
+    return rows
+
+
+def drift_line(text_: str) -> str:
+    """A line of router output on one line of the screen: secrets masked, controls escaped."""
+    return escaped_line(mask_secrets(text_.rstrip()))
 
 
 def row_text(columns: Iterable[str], values: Iterable[Any]) -> str:

@@ -12,7 +12,13 @@ from typing import Any
 
 import pytest
 
-from pmiptui.device.capture import VERSION_COMMAND, Capture, CommandCapture, capture_with
+from pmiptui.device.capture import (
+    VERSION_COMMAND,
+    Capture,
+    CommandCapture,
+    capture_with,
+    polled_commands,
+)
 from pmiptui.device.capture_bundle import bundle_folder, safe_name, write_bundle
 from pmiptui.errors import ConnectionLost, InputError, RouterError
 from pmiptui.lab.version import show_version
@@ -37,7 +43,7 @@ def router(role: str, **special: str | Exception) -> Callable[[str], str]:
     """A scripted router of `role`: each polled command answers its fixture; `special`
     maps a poll kind (or `version`) to another answer or an exception to raise."""
     answers: dict[str, str | Exception] = {VERSION_COMMAND: show_version("r1", 0.0, "FXS1")}
-    for entry in for_role(role).values():
+    for entry in polled_commands(role):
         if entry.field != "config":
             answers[entry.command] = _fixture(entry.kind)
     running = (FIXTURES / "running-config" / f"{role}_detailed.txt").read_text()
@@ -73,7 +79,7 @@ def test_runs_show_version_then_each_polled_command(role: str) -> None:
     assert capture.error is None
     assert [c.command for c in capture.commands] == [
         VERSION_COMMAND,
-        *(entry.command for entry in for_role(role).values()),
+        *(entry.command for entry in polled_commands(role)),
     ]
     assert capture.role == role
     assert capture.role_source == "inventory"
@@ -86,14 +92,14 @@ def test_role_read_from_the_running_config_first() -> None:
     commands = [c.command for c in capture.commands]
     assert commands[1] == "show running-config | section ipv6 mobile"
     assert sorted(commands) == sorted(
-        [VERSION_COMMAND, *(e.command for e in for_role("lma").values())]
+        [VERSION_COMMAND, *(e.command for e in polled_commands("lma"))]
     )
 
 
 def test_a_refused_command_is_kept_and_the_capture_goes_on() -> None:
     refusal = "        ^\n% Invalid input detected at '^' marker.\n"
     capture = capture_with("r1", "mag", router("mag", stats=refusal))
-    assert len(capture.commands) == 1 + len(for_role("mag"))
+    assert len(capture.commands) == 1 + len(polled_commands("mag"))
     stats = next(c for c in capture.commands if c.field == "stats")
     assert stats.raw == refusal
     assert stats.error is not None and "Invalid input" in stats.error

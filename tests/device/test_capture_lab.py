@@ -22,10 +22,10 @@ import yaml
 
 from pmiptui import __version__, cli
 from pmiptui.capture_cli import add_capture_parser
+from pmiptui.device.capture import polled_commands
 from pmiptui.lab.faults import faults_by_router
 from pmiptui.lab.runtime import LabOptions, LabThread
 from pmiptui.lab.topology import load_topology
-from pmiptui.show_commands import for_role
 
 pytestmark = pytest.mark.lab
 
@@ -145,7 +145,7 @@ def test_capture_a_router(
     assert manifest["started_utc"].endswith("Z") and manifest["duration_ms"] >= 0
     assert manifest["commands"][0]["command"] == "show version"
     commands = {c["command"]: c for c in manifest["commands"]}
-    for entry in for_role(role).values():
+    for entry in polled_commands(role):
         command = commands[entry.command]
         assert command["kind"] == entry.kind
         assert command["bytes"] > 0 and command["duration_ms"] >= 0

@@ -9,7 +9,7 @@ from pmiptui.inventory import read_cadence
 from pmiptui.model.cadence import EVERY_POLL, ON_CONNECT, Cadence, due_kinds
 
 T0 = 1_000_000.0
-ALL = ("globals", "config", "stats", "tunnels", "bindings")
+ALL = ("globals", "config", "stats", "tunnels", "bindings", "version")
 
 
 def _due(fetched: dict[str, float], now: float, *, watched: bool = False, **cadence: float):
@@ -36,6 +36,12 @@ def test_globals_and_config_every_ten_minutes() -> None:
     fetched = dict.fromkeys((*ALL, "binding_total"), T0)
     assert "globals" not in _due(fetched, T0 + 300)
     assert {"globals", "config"} <= set(_due(fetched, T0 + 600))
+
+
+def test_show_version_on_connect_only() -> None:
+    assert "version" in _due({}, T0)
+    fetched = dict.fromkeys((*ALL, "binding_total"), T0)
+    assert "version" not in _due(fetched, T0 + 10**7)
 
 
 def test_on_connect_only_and_every_poll() -> None:

@@ -85,8 +85,10 @@ def test_list_names_every_kind_shipped(capsys: pytest.CaptureFixture[str]) -> No
     assert code == 0, err
     found = rows(out)
     assert set(found) == set(KINDS)
-    assert found["running-config"].endswith("read by the IOS model (no template)")
-    assert all(found[kind].endswith(" shipped") for kind in found if kind != "running-config")
+    assert found["running-config"].endswith("read by pmiptui.parse.config_reader (no template)")
+    assert found["version"].endswith("read by pmiptui.parse.version_reader (no template)")
+    readers = ("running-config", "version")
+    assert all(found[kind].endswith(" shipped") for kind in found if kind not in readers)
     assert "override folder: none" in out
 
 

@@ -16,10 +16,12 @@ from pathlib import Path
 
 from pmiptui.lab.render_bindings import ATT_NAMES, binding_block
 from pmiptui.model.bindings import Binding
+from pmiptui.model.drift import Drift, DriftLine
 from pmiptui.model.globals import LmaGlobals, LmaNetwork, MagGlobals, PeerGlobals
 from pmiptui.model.poll import CommandRun, PollResult, RouterInfo
 from pmiptui.model.stats import PmipStats, StatusCount
 from pmiptui.model.tunnels import Tunnel
+from pmiptui.model.version import DeviceVersion
 
 EPOCH = 1_700_000_000.0
 """The fake clock's start: 2023-11-14 22:13:20 UTC."""
@@ -33,7 +35,10 @@ COMMANDS = {
     "stats": "show ipv6 mobile pmipv6 {side} stats",
     "tunnels": "show ipv6 mobile pmipv6 {side} tunnel",
     "config": "show running-config | section ipv6 mobile",
+    "version": "show version",
 }
+LAB_VERSION = DeviceVersion(release="16.07.01", platform="ASR1001-X")
+"""What every fake router's `show version` says unless told otherwise (a checked release)."""
 HANG_LIMIT_SEC = 30.0
 """A hung poll gives up after this long even if the test forgets to release it."""
 
@@ -69,6 +74,10 @@ class FakeRouter:
     latency_ms: int = 40
     polls: int = 0
     raw_cache: str | None = None
+    drift: dict[str, list[str]] = field(default_factory=dict)
+    """Lines the parser leaves of each kind's output, per kind (`FakePoller.drift`)."""
+    version: DeviceVersion = field(default_factory=lambda: LAB_VERSION)
+    """What `show version` says (`FakePoller.set_version`); the lab's release by default."""
 
     @property
     def side(self) -> str:
@@ -212,6 +221,14 @@ class FakePoller:
         self._routers[router].error = (message, title)
         self._routers[router].retry_in = retry_in
 
+    def drift(self, router: str, kind: str, *lines: str) -> None:
+        """Polls of `router` that fetch `kind` leave `lines` not understood (none: clean)."""
+        self._routers[router].drift[kind] = list(lines)
+
+    def set_version(self, router: str, release: str, platform: str = "ASR1001-X") -> None:
+        """`show version` of `router` says `release` from its next fetch (on connect)."""
+        self._routers[router].version = DeviceVersion(release=release, platform=platform)
+
     def recover(self, router: str) -> None:
         self._routers[router].error = None
 
@@ -292,9 +309,21 @@ class FakePoller:
             stats=self._stats(r, len(bindings)) if "stats" in kinds else None,
             tunnels=self._tunnels(r, bindings) if "tunnels" in kinds else None,
             config=self._configs[side] if "config" in kinds else None,
+            version=r.version if "version" in kinds else None,
             raw={"bindings": r.raw_cache} if "bindings" in kinds else {},
             commands=commands,
             fetched=fetched,
+            unparsed=sum(len(r.drift.get(k, ())) for k in kinds),
+            drift=[
+                Drift(
+                    kind=k,
+                    command=COMMANDS[k].format(side=side),
+                    unparsed=len(r.drift[k]),
+                    lines=[DriftLine(number=40 + n, text=t) for n, t in enumerate(r.drift[k])],
+                )
+                for k in kinds
+                if r.drift.get(k)
+            ],
         )
 
     def _globals(self, r: FakeRouter) -> MagGlobals | LmaGlobals:

@@ -179,12 +179,13 @@ async def test_tabs_show_globals_stats_tunnels_config_log(fake):
         # the first poll fetches everything; opening the screen and `r` poll again, and
         # only the kinds due at every poll (the table too, since the screen watches it)
         assert sent[0] == "show ipv6 mobile pmipv6 mag globals"
+        assert sent[5] == "show version"  # on connect only
         every_poll = [
             "show ipv6 mobile pmipv6 mag binding",
             "show ipv6 mobile pmipv6 mag stats",
             "show ipv6 mobile pmipv6 mag tunnel",
         ]
-        assert sent[5:] == every_poll * 2
+        assert sent[6:] == every_poll * 2
 
 
 async def test_export_writes_the_current_table(fake, tmp_path):

@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field, replace
 
+from pmiptui.model.drift import Drift
 from pmiptui.model.globals import LmaGlobals
 from pmiptui.model.poll import CommandRun, PollResult, RouterInfo, carry_forward
+from pmiptui.model.version import DeviceVersion, unchecked_notice, version_line
 from pmiptui.ui.data.binding_diff import Removed
 from pmiptui.ui.data.bindings_view import BindingsView
 from pmiptui.ui.data.stats_delta import StatsTracker
@@ -60,6 +62,8 @@ class RouterState:
     stats: StatsTracker = field(default_factory=StatsTracker)
     notified_error: str | None = None
     """The error last notified, so a failing router notifies once, not every poll."""
+    noticed_release: str | None = None
+    """The unchecked release last noticed, so the console says it once per router."""
 
     @property
     def name(self) -> str:
@@ -140,6 +144,34 @@ class RouterState:
         if good.bindings is not None:
             return len(good.bindings)
         return good.stats.bindings_current if good.stats else None
+
+    @property
+    def drift(self) -> list[Drift]:
+        """What the parsers did not understand of the data shown, per command: each kind's
+        drift is its newest fetch's, so it lasts until the kind is fetched again clean."""
+        good = self.last_ok
+        return list(good.drift) if good is not None else []
+
+    @property
+    def version(self) -> DeviceVersion | None:
+        """The IOS XE release and platform, from the newest `show version` (read on connect)."""
+        good = self.last_ok
+        return good.version if good is not None else None
+
+    @property
+    def version_line(self) -> str | None:
+        """The Globals tab's first line, `IOS XE 17.03.04a on ASR1001-X`; None until known."""
+        return version_line(self.version)
+
+    def version_notice(self) -> str | None:
+        """The caution for a release the formats were not checked against, the first time
+        the router is seen on it; None otherwise (a checked release, or already said)."""
+        version = self.version
+        notice = unchecked_notice(self.name, version)
+        if notice is None or version is None or version.release == self.noticed_release:
+            return None
+        self.noticed_release = version.release
+        return notice
 
     @property
     def max_bindings(self) -> int | None:

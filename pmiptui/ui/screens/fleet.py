@@ -177,7 +177,9 @@ class FleetScreen(Screen[None]):
             formatting.percent(state.reject_pct),
             formatting.poll_cell(age, last.latency_ms if last else None, in_flight),
             formatting.sparkline(state.history, 10),
-            formatting.poll_error(error, last.retry_at if last else None, now, 60),
+            formatting.poll_error(error, last.retry_at if last else None, now, 60)
+            if error or not state.drift
+            else formatting.drift_cell(state.drift, styles),
         ]
 
     def _show_detail(self) -> None:
@@ -195,6 +197,8 @@ class FleetScreen(Screen[None]):
         if last is not None and not last.ok:
             error = formatting.poll_error(last.error, last.retry_at, self.now(), 200)
             detail += f"\n{last.error_title or 'Error'}: {error}"
+        elif state.drift:
+            detail += f"\n{formatting.drift_note(state.drift)}: Enter, then the Log tab (6)"
         info.update(formatting.text(detail))
         spark.data = list(state.history)
 

@@ -44,6 +44,11 @@ _STATS_COLUMNS = [
     ("rate", "rate"),
     ("since", "since b"),
 ]
+_DRIFT_COLUMNS = [
+    ("where", "where"),
+    ("text", "not understood"),
+    ("command", "command"),
+]
 _LOG_COLUMNS = [
     ("seq", "#"),
     ("time", "time"),
@@ -112,6 +117,7 @@ class RouterScreen(Screen[None]):
         yield Static(id="router-banner")
         with TabbedContent(initial=self._tab, id="router-tabs"):
             with TabPane("Globals", id="globals"):
+                yield Static(id="globals-version")
                 yield KeyedTable(
                     [("field", "field"), ("value", "value")], key_column="field", id="globals-table"
                 )
@@ -130,6 +136,7 @@ class RouterScreen(Screen[None]):
             with TabPane("Config", id="config"):
                 yield TextArea("", read_only=True, soft_wrap=False, id="config-text")
             with TabPane("Log", id="log"):
+                yield KeyedTable(_DRIFT_COLUMNS, key_column="where", id="drift-table")
                 yield KeyedTable(_LOG_COLUMNS, key_column="seq", id="log-table")
             with TabPane("Trends", id="trends"):
                 yield TrendsPane(
@@ -162,6 +169,7 @@ class RouterScreen(Screen[None]):
             self._show_banner()
             if good is not None:
                 self._globals(good.globals)
+                self._version(state.version_line)
                 self._tunnels(good.tunnels or [])
                 self._config(good.config)
             self._stats()
@@ -177,9 +185,17 @@ class RouterScreen(Screen[None]):
         error = (state.last.stale or state.last.error) if state.last else None
         retry = formatting.retry_note(state.last.retry_at if state.last else None, now)
         banner = self.query_one("#router-banner", Static)
-        banner.update(formatting.text(formatting.banner(status, self.router, age, error, retry)))
+        line = formatting.banner(status, self.router, age, error, retry)
+        drift = formatting.drift_banner(self.router, state.drift)
+        banner.update(formatting.text("\n".join(t for t in (line, drift) if t)))
         banner.set_class(status != rs.OK, "-stale")
         banner.set_class(status == rs.ERROR, "-error")
+        banner.set_class(bool(drift), "-drift")
+
+    def _version(self, line: str | None) -> None:
+        shown = self.query_one("#globals-version", Static)
+        shown.update(formatting.text(line or ""))
+        shown.set_class(line is not None, "-known")
 
     def _globals(self, record: Any) -> None:
         self.query_one("#globals-table", KeyedTable).sync(
@@ -230,6 +246,9 @@ class RouterScreen(Screen[None]):
         self.query_one("#stats-table", KeyedTable).sync(rows)
 
     def _log(self) -> None:
+        drift = self.query_one("#drift-table", KeyedTable)
+        drift.sync(formatting.drift_rows(self.state.drift))
+        drift.set_class(bool(drift.keys), "-shown")
         rows = [
             (
                 str(seq),

@@ -1,13 +1,16 @@
-"""The IOS XE release and platform read from `show version` (pure; standard library only).
+"""The IOS XE release and platform read from `show version` (the `version` parse kind).
 
-Only two facts are taken, for a capture's manifest: which software and which box printed
-the output. Everything else in `show version` is kept as raw text in the bundle.
+Only two facts are taken: which software and which box printed the output. The other lines
+of `show version` (uptime, memory, licences) are of no use to pmiptui and are not reported
+as unparsed: they are not drift.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from pmiptui.model.version import DeviceVersion
+from pmiptui.parse.kinds import Built
 
 _XE_BANNER = re.compile(r"^Cisco IOS XE Software, Version\s+(?P<v>\S+)", re.MULTILINE)
 """`Cisco IOS XE Software, Version 17.03.04a` (16.x and later)."""
@@ -25,21 +28,26 @@ _MODEL_NUMBER = re.compile(r"^Model [Nn]umber\s*:\s*(?P<p>\S+)", re.MULTILINE)
 """`Model Number : C9300-24T` (Catalyst switches), when there is no processor line."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class VersionInfo:
-    """What `show version` says about the software and hardware; None where it does not say."""
+def read_version(text: str) -> DeviceVersion:
+    """The release and platform in `show version` output; fields it lacks are None.
 
-    release: str | None = None
-    """The IOS XE release as printed: `16.07.01`, `17.03.04a`."""
-    platform: str | None = None
-    """The chassis model: `ASR1001-X`, `CSR1000V`, `ISR4331/K9`."""
-
-
-def parse_version(text: str) -> VersionInfo:
-    """The release and platform in `show version` output; fields it lacks are None."""
+    Tolerant: any text (an error, nothing) gives a record, for a capture's manifest.
+    """
+    text = text.replace("\r\n", "\n")
     release = _first(text, _XE_BANNER, _XE_LINE, _IOS_LINE)
     platform = _first(text, _PLATFORM, _MODEL_NUMBER)
-    return VersionInfo(release=release, platform=platform)
+    return DeviceVersion(release=release, platform=platform)
+
+
+def read_kind(texts: list[str]) -> Built:
+    """The `version` parse kind's reader: one record, a warning for each fact not found."""
+    version = read_version("\n".join(texts))
+    warnings = [
+        f"show version: no {name} found"
+        for name, value in (("release", version.release), ("platform", version.platform))
+        if value is None
+    ]
+    return Built(records=[version], warnings=warnings)
 
 
 def _first(text: str, *patterns: re.Pattern[str]) -> str | None:

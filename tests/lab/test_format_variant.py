@@ -163,3 +163,56 @@ def test_format_fault_and_topology_key_are_checked(tmp_path: Path) -> None:
     topology.write_text(topology.read_text().replace("format: variant", "format: other"))
     with pytest.raises(InputError, match="router lma1: format 'other'"):
         load_topology(topology)
+
+
+async def _console_drift(path: Path) -> tuple[list[str], str]:
+    """Open the console on the variant lab, watch mag1 (its bindings at every poll), and
+    return the kinds drifted once mag1's table is in, with the fleet row's drift marker."""
+    import asyncio
+    import time
+
+    from pmiptui.ui.app import PmipApp
+    from pmiptui.ui.screens.fleet import FleetScreen
+
+    poller = SshPoller(load_inventory(path), poll_interval_sec=1.0, read_timeout=60)
+    app = PmipApp(poller)
+    app.animation_level = "none"
+    try:
+        async with app.run_test(size=(120, 30)) as pilot:
+            deadline = time.monotonic() + 60
+            while not (app.routers and app.routers["mag1"].last_ok is not None):
+                assert time.monotonic() < deadline
+                await asyncio.sleep(0.2)
+                await pilot.pause()
+            app.show_router("mag1", tab="bindings")
+            while not (
+                app.routers["mag1"].last_ok and app.routers["mag1"].last_ok.bindings is not None
+            ):
+                assert time.monotonic() < deadline
+                await asyncio.sleep(0.2)
+                await pilot.pause()
+            state = app.routers["mag1"]
+            kinds = sorted({entry.kind for entry in state.drift})
+            await pilot.press("escape")
+            while not isinstance(app.screen, FleetScreen) or "mag1" not in app.screen._records:
+                assert time.monotonic() < deadline
+                await asyncio.sleep(0.2)
+                await pilot.pause()
+            await pilot.pause()
+            row = app.screen._records["mag1"]
+            error = str(row.get("drift") or "")
+        return kinds, error
+    finally:
+        poller.close()
+
+
+@pytest.mark.asyncio
+async def test_the_console_shows_the_drift_and_the_override_brings_it_back_clean(
+    fleet: tuple[LabThread, Path], shipped_templates: None
+) -> None:
+    _thread, path = fleet
+    kinds, error = await _console_drift(path)
+    assert kinds == ["bindings"] and "lines not understood" in error
+    use_template_dirs([EXAMPLES])
+    kinds, error = await _console_drift(path)
+    assert kinds == [] and "not understood" not in error

@@ -165,6 +165,7 @@ class FleetScreen(Screen[None]):
             "age_sec": age,
             "latency_ms": last.latency_ms if last else None,
             "error": error,
+            "drift": formatting.drift_note(state.drift) or None,
         }
         self._records[state.name] = record
         return [

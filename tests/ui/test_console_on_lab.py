@@ -79,8 +79,9 @@ async def test_fleet_faults_filter_sort_marks_and_export(lab_inventory, tmp_path
         await _until(pilot, lambda: pane.view is not None and pane.view.spec.filter == "peer=mag1")
         peers = set(pane.view.table["peer"].to_pylist())  # type: ignore[union-attr]
         assert peers == {"mag1"}
-        pane.action_sort()
-        await _until(pilot, lambda: pane.view is not None and pane.view.spec.sort is not None)
+        pane.action_sort()  # the first sort is by change mark, which the lab's mobility moves
+        pane.action_sort()  # the next by NAI
+        await _until(pilot, lambda: pane.view is not None and pane.view.spec.sort == "nai")
         nais = pane.view.table["nai"].to_pylist()  # type: ignore[union-attr]
         assert nais == sorted(nais)
 

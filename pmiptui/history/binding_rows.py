@@ -9,7 +9,7 @@ Replayed bindings therefore show the counters of their last recorded change or s
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from pmiptui.model.binding_columns import FIELDS, BindingColumns
@@ -79,3 +79,13 @@ def decode_snapshot(data: bytes) -> dict[str, str]:
         return dict(json.loads(text))
     body = text[len(_SNAPSHOT_LINES) :]
     return dict(line.split("\t", 1) for line in body.split("\n") if line)
+
+
+def encode_change_set(changed: dict[str, str], removed: Iterable[str]) -> bytes:
+    """One poll's binding changes as snapshot-style lines; a removed NAI has no text."""
+    return encode_snapshot({**changed, **dict.fromkeys(removed, "")})
+
+
+def decode_change_set(data: bytes) -> list[tuple[str, str | None]]:
+    """(NAI, stored JSON text, or None for a binding that went away), in stored order."""
+    return [(nai, text or None) for nai, text in decode_snapshot(data).items()]

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, text
 
 from pmiptui.history import pollers
-from pmiptui.history.binding_rows import decode_snapshot
+from pmiptui.history.binding_rows import decode_change_set, decode_snapshot
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -175,14 +175,14 @@ class StoreReads:
                 return None
             base_at, blob = found
             table = decode_snapshot(zlib.decompress(blob))
-            changes = db.execute(
-                text(
-                    "SELECT nai, data FROM changes WHERE router = :r AND at > :base "
-                    "AND at <= :at ORDER BY at"
-                ),
-                {"r": router, "base": base_at, "at": at},
-            ).all()
-        for nai, data in changes:
+            args = {"r": router, "base": base_at, "at": at}
+            since = "WHERE router = :r AND at > :base AND at <= :at"
+            rows = db.execute(text(f"SELECT at, nai, data FROM changes {since}"), args).all()
+            sets = db.execute(text(f"SELECT at, data FROM change_sets {since}"), args).all()
+        changes = [(when, [(nai, data)]) for when, nai, data in rows]
+        changes += [(when, decode_change_set(zlib.decompress(blob))) for when, blob in sets]
+        changes.sort(key=lambda change: change[0])  # stable: a poll's rows keep their order
+        for nai, data in (item for _when, items in changes for item in items):
             if data is None:
                 table.pop(nai, None)
             else:

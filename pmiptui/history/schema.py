@@ -3,7 +3,9 @@
 `polls` has a row per poll of a router: its summary figures (fleet row, map), its
 tunnels, and, since revision 0002, the whole parsed result but the binding table
 (`result`, JSON) and the poller that made it. Binding tables are stored as `snapshots`
-plus `changes` (see `store`). `pollers` has a heartbeat row per headless poller; `audit`
+plus changes: since revision 0004 one compressed `change_sets` row per poll (the
+`changes` rows, one per binding, of older files are still read). `pollers` has a
+heartbeat row per headless poller; `audit`
 a row per configuration apply attempt made from a console (secrets masked, as in the
 audit log).
 The migrations under `migrations/versions` build exactly these tables; a test checks
@@ -39,6 +41,15 @@ snapshots = Table(
     Column("data", LargeBinary, nullable=False),
 )
 Index("snapshots_at", snapshots.c.router, snapshots.c.at)
+
+change_sets = Table(
+    "change_sets",
+    metadata,
+    Column("router", Text, nullable=False),
+    Column("at", Double, nullable=False),
+    Column("data", LargeBinary, nullable=False),  # zlib: `binding_rows.encode_change_set`
+)
+Index("change_sets_at", change_sets.c.router, change_sets.c.at)
 
 changes = Table(
     "changes",

@@ -1,10 +1,11 @@
 """Record every poll in the store and replay the fleet, tunnels and binding tables as they were.
 
 Bindings are stored as changes keyed by NAI (added, changed, removed; ticking counters
-alone are no change, see `binding_rows`) plus a full snapshot every `snapshot_every_sec`,
-so a 128k-binding LMA polled every few seconds costs only its churn; a past table is the
-last snapshot before the moment plus the changes after it. Polls are written by one
-writer thread in the order they came, so recording never delays a poll's display.
+alone are no change, see `binding_rows`), one compressed set per poll, plus a full
+snapshot every `snapshot_every_sec`, so a 128k-binding LMA polled every few seconds costs
+only its churn; a past table is the last snapshot before the moment plus the changes
+after it. Polls are written by one writer thread in the order they came, so recording
+never delays a poll's display.
 Each poll's tunnels are kept with the poll as a small `[peer, up, bindings]` list (NULL when
 the poll brought none back), so the retention that drops polls drops them too.
 The store is a SQLite file (the console's embedded default) or a PostgreSQL database
@@ -30,7 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from pmiptui.history import pollers, schema
-from pmiptui.history.binding_rows import encode_snapshot, signatures, texts
+from pmiptui.history.binding_rows import encode_change_set, encode_snapshot, signatures, texts
 from pmiptui.history.database_file import prepare_file, probe
 from pmiptui.history.engine import migrate, open_engine, store_url
 from pmiptui.history.reads import PollRow, StoreReads, TunnelRow
@@ -289,16 +290,13 @@ class History(StoreReads):
         else:
             before = self._last[router]
             changed = {nai for nai, sign in current.items() if before.get(nai) != sign}
-            rows = [
-                {"router": router, "at": at, "nai": nai, "data": data}
-                for nai, data in texts(bindings, changed).items()
-            ]
-            rows += [
-                {"router": router, "at": at, "nai": nai, "data": None}
-                for nai in before.keys() - current.keys()
-            ]
-            if rows:
-                db.execute(schema.changes.insert(), rows)
+            removed = before.keys() - current.keys()
+            if changed or removed:
+                data = encode_change_set(texts(bindings, changed), sorted(removed))
+                db.execute(
+                    schema.change_sets.insert(),
+                    {"router": router, "at": at, "data": zlib.compress(data, 3)},
+                )
         self._last[router] = current
 
     def prune(self, now: float | None = None) -> int:
@@ -316,7 +314,10 @@ class History(StoreReads):
                 if keep is not None:
                     args = {"r": router, "k": keep}
                     db.execute(text("DELETE FROM snapshots WHERE router = :r AND at < :k"), args)
-                    db.execute(text("DELETE FROM changes WHERE router = :r AND at <= :k"), args)
+                    for table in ("changes", "change_sets"):
+                        db.execute(
+                            text(f"DELETE FROM {table} WHERE router = :r AND at <= :k"), args
+                        )
         with self._lock:
             pollers.forget_older(self._engine, cutoff)
         return int(removed)

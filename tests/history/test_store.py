@@ -9,6 +9,7 @@ import time
 import zlib
 from pathlib import Path
 
+from pmiptui.history.binding_rows import decode_change_set
 from pmiptui.history.store import History
 from pmiptui.model.binding_columns import BindingColumns
 from pmiptui.model.bindings import Binding
@@ -54,7 +55,8 @@ def test_counters_alone_are_not_a_change(tmp_path: Path) -> None:
     assert at_20["b"]["remaining_sec"] == 90 and at_20["b"]["state"] == "BCE_REFRESH"
     h.close()
     with sqlite3.connect(tmp_path / "h.sqlite") as db:
-        assert db.execute("SELECT nai FROM changes").fetchall() == [("b",)]
+        [(blob,)] = db.execute("SELECT data FROM change_sets").fetchall()
+    assert [nai for nai, _text in decode_change_set(zlib.decompress(blob))] == ["b"]
 
 
 def test_bindings_stored_as_columns_replay_like_records(tmp_path: Path) -> None:
@@ -189,4 +191,19 @@ def test_last_error_clears_once_a_writer_that_fell_behind_catches_up(
     _record(h, 1002.0, table)
     h.times()
     assert h.last_error is None
+    h.close()
+
+
+def test_change_rows_of_an_older_file_still_replay_beside_change_sets(tmp_path: Path) -> None:
+    """Files written before revision 0004 keep a row per changed binding."""
+    h = History(tmp_path / "h.sqlite", snapshot_every_sec=100)
+    _record(h, 10, [_b("a"), _b("b")])
+    h.close()
+    with sqlite3.connect(tmp_path / "h.sqlite") as db:
+        db.execute("INSERT INTO changes VALUES ('lma1', 15, 'b', NULL)")  # b went away
+    h = History(tmp_path / "h.sqlite", snapshot_every_sec=100)
+    h._last["lma1"] = {"a": 0}  # as the writer left it after the older poll
+    _record(h, 20, [_b("a"), _b("c")])
+    assert [b["nai"] for b in h.bindings_at("lma1", 16) or []] == ["a"]
+    assert sorted(b["nai"] for b in h.bindings_at("lma1", 25) or []) == ["a", "c"]
     h.close()

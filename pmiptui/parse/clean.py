@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from pmiptui.errors import RouterError
 
 _MORE = re.compile(r"\s*-+\s*More\s*-+\s*|\s*<-+\s*More\s*-+>\s*", re.IGNORECASE)
+_MORE_ERASED = re.compile(r" --More-- \x08+ +\x08+")
+"""IOS's pager prompt with the erase it prints after the key (9 backspaces, 8 spaces and
+9 backspaces; other counts are seen too). The next line starts at column 0, where the prompt
+did, so the pair is cut alone and that line keeps its indentation, which is running-config's
+structure (the general `_MORE` pass would eat it with the surrounding whitespace)."""
 _BACKSPACES = re.compile(r"[^\x08\n]?\x08+")
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_CHARS = tuple(chr(c) for c in (*range(0x00, 0x08), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
@@ -37,6 +42,7 @@ class Line:
 def split_lines(raw: str) -> list[str]:
     """Split on CRLF, CR or LF after removing pager prompts, backspaces and terminal escapes."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _MORE_ERASED.sub("", text) if " --More-- \x08" in text else text
     text = _BACKSPACES.sub("", text) if "\x08" in text else text
     text = _MORE.sub("\n", text) if "More" in text or "more" in text else text
     text = _CONTROL.sub("", text) if has_control(text) else text

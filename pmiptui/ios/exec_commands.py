@@ -29,7 +29,7 @@ def _pmipv6_shows(role: str) -> list[CommandSpec]:
         cmd(
             PRIV_EXEC,
             f"show ipv6 mobile pmipv6 {role} [<{ident}>] {what}",
-            f"Show the {role.upper()}'s {text}.",
+            f"Show the {role.upper()}'s {text.removeprefix('the ')}.",
             pipe=True,
         )
         for what, text in _SHOW_WHAT.items()
@@ -45,6 +45,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
     cmd(USER_EXEC, "show version", "Show software version and uptime.", pipe=True, source=_P),
     cmd(USER_EXEC, "show clock", "Show the system time.", source=_P),
     cmd(USER_EXEC, "show users", "Show the sessions open on the router.", pipe=True, source=_P),
+    cmd(
+        USER_EXEC,
+        "show history",
+        "Show the session's command history.",
+        pipe=True,
+        source=_P,
+    ),
     cmd(USER_EXEC, "ping <host>", "Send echo requests to a host.", p=[_HOST], source=_P),
     cmd(USER_EXEC, "traceroute <host>", "Trace the path to a host.", p=[_HOST], source=_P),
     cmd(

@@ -55,7 +55,7 @@ class CommandMatch:
 
 
 @dataclass(slots=True)
-class _State:
+class PathState:
     """One path of one command being matched."""
 
     spec: CommandSpec
@@ -66,9 +66,9 @@ class _State:
     rank: tuple[int, ...] = ()
     swallow: bool = False
 
-    def advance(self, steps: int, rank: int, **values: Value | bool) -> _State:
+    def advance(self, steps: int, rank: int, **values: Value | bool) -> PathState:
         merged = {**self.values, **values}
-        return _State(
+        return PathState(
             self.spec,
             self.path,
             self.order,
@@ -145,7 +145,7 @@ def _do(found: CommandMatch, line: str) -> CommandMatch | CliError:
     return _with(found, inner=inner, line=f"do {inner.line}")
 
 
-def _choose(words: set[str], text: str) -> set[str] | str:
+def choose_keywords(words: set[str], text: str) -> set[str] | str:
     """Keywords the token selects: exact match, unique prefix, or shortest common prefix."""
     low = text.lower()
     exact = {w for w in words if w.lower() == low}
@@ -160,18 +160,18 @@ def _choose(words: set[str], text: str) -> set[str] | str:
     return _AMBIGUOUS
 
 
-def _match(
-    specs: tuple[CommandSpec, ...],
-    tokens: list[tuple[str, int]],
-    line: str,
-    negated: bool,
-    mode: str,
-) -> CommandMatch | CliError:
-    """Advance every path of every command through the tokens; pick the best complete one."""
-    states: list[_State] = []
+def walk(
+    specs: tuple[CommandSpec, ...], tokens: list[tuple[str, int]], line: str
+) -> list[PathState] | CliError:
+    """Every path of every command still alive after the tokens, or why none is.
+
+    The matcher and the ``?``/Tab help (:mod:`pmiptui.ios.help`) both read it, so help
+    offers exactly what a line would accept.
+    """
+    states: list[PathState] = []
     for spec in specs:
         for path in spec.grammar.paths:
-            states.append(_State(spec, path, len(states)))
+            states.append(PathState(spec, path, len(states)))
     for text, col in tokens:
         words = {
             elem.word
@@ -180,9 +180,9 @@ def _match(
             for elem in (s.path[s.idx],)
             if isinstance(elem, Keyword)
         }
-        chosen = _choose(words, text) if words else set()
+        chosen = choose_keywords(words, text) if words else set()
         errors: list[ParamError] = []
-        nxt: list[_State] = []
+        nxt: list[PathState] = []
         for s in states:
             if s.swallow:
                 nxt.append(s)
@@ -194,6 +194,20 @@ def _match(
             detail = errors[0].message if errors else f"unexpected {text!r}"
             return CliError(kind=ErrorKind.INVALID, column=col, line=line, detail=detail)
         states = nxt
+    return states
+
+
+def _match(
+    specs: tuple[CommandSpec, ...],
+    tokens: list[tuple[str, int]],
+    line: str,
+    negated: bool,
+    mode: str,
+) -> CommandMatch | CliError:
+    """Advance every path of every command through the tokens; pick the best complete one."""
+    states = walk(specs, tokens, line)
+    if isinstance(states, CliError):
+        return states
     done = [s for s in states if s.swallow or s.idx == len(s.path)]
     if not done and negated:
         done = _truncated(states)
@@ -209,7 +223,7 @@ def _match(
     )
 
 
-def _truncated(states: list[_State]) -> list[_State]:
+def _truncated(states: list[PathState]) -> list[PathState]:
     """States a ``no`` line may stop in: one command only, its key values given."""
     fits = [
         s
@@ -223,8 +237,8 @@ def _truncated(states: list[_State]) -> list[_State]:
 
 
 def _step(
-    s: _State, text: str, col: int, line: str, chosen: set[str] | str, errors: list[ParamError]
-) -> list[_State]:
+    s: PathState, text: str, col: int, line: str, chosen: set[str] | str, errors: list[ParamError]
+) -> list[PathState]:
     """The states that follow ``s`` after consuming one token."""
     elem = s.path[s.idx]
     if isinstance(elem, Keyword):
@@ -260,7 +274,7 @@ def _step(
     return []
 
 
-def _step_glued(s: _State, elem: Glued, text: str, errors: list[ParamError]) -> list[_State]:
+def _step_glued(s: PathState, elem: Glued, text: str, errors: list[ParamError]) -> list[PathState]:
     """Match a glued token such as ``user@realm`` part by part."""
     found = elem.pattern.fullmatch(text)
     names = [part.param for part in elem.parts if part.param is not None]

@@ -10,6 +10,15 @@ from pmiptui.ios.cli_error import CliError, ErrorKind
 PIPE_KINDS = ("begin", "count", "exclude", "include", "section")
 """Filter keywords, each abbreviable to a unique prefix (``sec``, ``i``)."""
 
+PIPE_HELP: dict[str, str] = {
+    "begin": "Begin with the line that matches",
+    "count": "Count number of lines which match regexp",
+    "exclude": "Exclude lines that match",
+    "include": "Include lines that match",
+    "section": "Filter a section of output",
+}
+"""The ``?`` help line IOS prints for each filter keyword."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Pipe:

@@ -12,8 +12,10 @@ from pmiptui.ios.matcher import CommandMatch, resolve, tokenize
 from pmiptui.ios.modes import CONFIG, PRIV_EXEC, USER_EXEC, Frame, ModeStack, is_config_mode, prompt
 from pmiptui.ios.pipes import Pipe, section
 from pmiptui.ios.spec import Effect
+from pmiptui.lab.command_history import CommandHistory
 from pmiptui.lab.flash import COMMANDS as FILE_COMMANDS
 from pmiptui.lab.flash import FileCommand
+from pmiptui.lab.pager import DEFAULT_LENGTH
 from pmiptui.lab.render_safety import (
     ALREADY_PENDING,
     LOCKED_BANNER,
@@ -56,8 +58,11 @@ class RouterConsole:
         self.peer = peer
         """Remote address of the session."""
         self.stack: ModeStack = (Frame(mode=USER_EXEC),)
-        self.length = 24
+        self.length = DEFAULT_LENGTH
+        """`terminal length`: lines per screen for the ` --More-- ` pager (0: no paging)."""
         self.width = 80
+        self.history = CommandHistory()
+        """The lines typed in this session, for `show history`."""
         self._bad_secrets = 0
         record = router.session_opened(self)
         self.session = record.number
@@ -98,6 +103,7 @@ class RouterConsole:
     def execute(self, line: str) -> Reply:
         """Answer one typed line."""
         self.router.session_input(self.session)
+        self.history.add(line)
         if not line.strip():
             return Reply()
         mode, width = self.mode, len(self.prompt())
@@ -355,6 +361,9 @@ _HANDLERS: dict[str, _Handler] = {
     "show archive config rollback timer": RouterConsole._rollback_timer,
     "show configuration lock": RouterConsole._show_lock,
     "show users": RouterConsole._users,
+    "show history": lambda console, found: Reply(
+        output=_filtered([console.history.render()], found.pipe)
+    ),
     **{syntax: _on_router(command) for syntax, command in FILE_COMMANDS.items()},
 }
 

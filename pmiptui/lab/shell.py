@@ -11,6 +11,9 @@ from typing import Protocol
 import asyncssh
 
 from pmiptui.lab.faults import Faults
+from pmiptui.lab.keyboard import Keyboard, asking, install_keyboard
+from pmiptui.lab.keys import KeyReader, can_page
+from pmiptui.lab.pager import page_output
 
 _FLUSH_BYTES = 64 * 1024
 _TRICKLE_BYTES = 48
@@ -147,27 +150,49 @@ def _stay_up() -> None:
     """The default for a session whose router cannot be taken down."""
 
 
+async def _print(
+    process: asyncssh.SSHServerProcess[str], writer: _Writer, output: Iterable[str], length: int
+) -> None:
+    """Write one reply's output, through the ` --More-- ` pager when `length` asks for it."""
+    if length <= 0 or not can_page(process):
+        await writer.stream(output)
+        return
+    keys = KeyReader(process)
+    try:
+        await page_output(output, length, writer.write, keys.read)
+    finally:
+        keys.restore()
+
+
 async def _answer(
-    process: asyncssh.SSHServerProcess[str], writer: _Writer, reply: Reply, *, echo: bool = True
+    process: asyncssh.SSHServerProcess[str],
+    writer: _Writer,
+    reply: Reply,
+    *,
+    echo: bool = True,
+    length: int = 0,
+    keyboard: Keyboard | None = None,
 ) -> bool:
     """Print one reply, asking its questions in turn; False when the session ends.
 
-    `echo` is the session's own echo, put back after a question typed without echo.
+    `echo` is the session's own echo, put back after a question typed without echo;
+    `length` is the session's `terminal length` (0: no paging).
     """
-    await writer.stream(reply.output)
+    await _print(process, writer, reply.output, length)
     while reply.ask is not None:
         ask = reply.ask
         await writer.write(ask.prompt)
         if not ask.echo:
             process.channel.set_echo(False)  # type: ignore[attr-defined]
-        typed = await _read_line(process)
+        with asking(keyboard):
+            typed = await _read_line(process)
         if not ask.echo:
             process.channel.set_echo(echo)  # type: ignore[attr-defined]
             await writer.write("\n")
         if typed is None:
             return False
         reply = ask.answer(typed.rstrip("\r\n"))
-        await writer.stream(reply.output)
+        await _print(process, writer, reply.output, length)
     return not reply.close
 
 
@@ -199,8 +224,10 @@ async def run_session(
             while await _read_line(process) is not None:
                 pass
             return
+        keyboard: Keyboard | None = None
         if hasattr(process.channel, "register_key"):
             process.channel.register_key(CTRL_Z, _on_ctrl_z)
+            keyboard = install_keyboard(process.channel, console)  # type: ignore[arg-type]
         if faults.delay_ms:
             # Latency delays the echo too, as on a slow link; so the session echoes lines itself.
             process.channel.set_echo(False)  # type: ignore[attr-defined]
@@ -217,7 +244,11 @@ async def run_session(
                 await writer.write("^Z\n")
                 text = "end"
             reply = _execute(process, console, text, fault_source(), go_down)
-            if not await _answer(process, writer, reply, echo=not faults.delay_ms):
+            length = getattr(console, "length", 0)
+            echo = not faults.delay_ms
+            if not await _answer(
+                process, writer, reply, echo=echo, length=length, keyboard=keyboard
+            ):
                 return
             await writer.write(console.prompt())
     except _Cut:

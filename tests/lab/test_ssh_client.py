@@ -76,7 +76,9 @@ def test_interactive_ssh_session(lab: Lab) -> None:
         session.type("admin\r")
         session.expect("lma1#")
         session.type("sh ver\r")
-        assert "Cisco IOS XE Software" in session.expect("lma1#")
+        assert "Cisco IOS XE Software" in session.expect(" --More-- ")  # 24-line screen
+        session.type(" ")
+        session.expect("lma1#")
         session.type("conf t\r")
         session.expect("lma1(config)#")
         session.type("ipv6 mobile pmipv6-lma lma1 domain D1\r")

@@ -27,7 +27,7 @@ from pmiptui.daemon.shards import Shard
 from pmiptui.device.poller import router_info
 from pmiptui.history.results import result_from
 from pmiptui.history.store import History
-from pmiptui.history.store_view import StoreView
+from pmiptui.history.store_view import StoreView, assembled
 from pmiptui.inventory import load_inventory
 from pmiptui.lab.runtime import LabThread
 from pmiptui.ui.app import PmipApp
@@ -242,8 +242,8 @@ def _stored_result(store: str, router: str, at: float) -> Any:
             rows = history._read(
                 "SELECT result FROM polls WHERE router = :r AND at = :at", r=router, at=at
             )
-            if rows:
-                return result_from(rows[0][0])
+            if rows:  # each kind as last fetched, as the exporter keeps it (globals on connect)
+                return assembled(history, result_from(rows[0][0]))
             assert time.monotonic() < deadline, "the scraped poll is not in the store"
             time.sleep(0.2)
     finally:

@@ -98,22 +98,36 @@ def settings_cadence(settings: dict[str, Any]) -> Cadence:
 
 def poll_period(given: float | None, settings: dict[str, Any]) -> float:
     """`--poll-interval`, else `poll_interval:` in config.yaml, else 5 s."""
-    value = given if given is not None else settings.get("poll_interval", 5.0)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.5 <= value <= 3600:
-        where = "--poll-interval: " if given is not None else f"{CONFIG_DIR / 'config.yaml'}: "
-        raise InputError(
-            f"{where}poll_interval must be seconds from 0.5 to 3600, not {str(value)[:40]!r}"
-        )
-    return float(value)
+    return _number_setting(given, settings, "poll_interval", 5.0, (0.5, 3600), "seconds")
 
 
 def retention_hours(given: float | None, settings: dict[str, Any]) -> float:
     """`--retention-hours`, else `retention_hours:` in config.yaml, else 24: how long the
     history (or a poller's store) keeps polls."""
-    value = given if given is not None else settings.get("retention_hours", 24.0)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.1 <= value <= 8784:
-        where = "--retention-hours: " if given is not None else f"{CONFIG_DIR / 'config.yaml'}: "
-        raise InputError(f"{where}retention_hours must be hours from 0.1 to 8784")
+    return _number_setting(given, settings, "retention_hours", 24.0, (0.1, 8784), "hours")
+
+
+def _number_setting(
+    given: float | None,
+    settings: dict[str, Any],
+    key: str,
+    default: float,
+    bounds: tuple[float, float],
+    unit: str,
+) -> float:
+    """The option's value, else config.yaml's `key:`, else `default`; InputError naming
+    where the value came from when it is not a number within `bounds`."""
+    value = given if given is not None else settings.get(key, default)
+    low, high = bounds
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        where = (
+            f"--{key.replace('_', '-')}: "
+            if given is not None
+            else f"{CONFIG_DIR / 'config.yaml'}: "
+        )
+        raise InputError(
+            f"{where}{key} must be {unit} from {low:g} to {high:g}, not {str(value)[:40]!r}"
+        )
     return float(value)
 
 

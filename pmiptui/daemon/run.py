@@ -143,7 +143,10 @@ class PollerDaemon:
 
     def _on_result(self, ssh: Any, recording: Any, metrics: Any) -> Any:
         def on_result(info: RouterInfo, result: PollResult) -> None:
-            current = next((r for r in ssh.routers() if r.name == info.name), info)
+            current = self._infos.get(info.name, info)
+            if current.role not in ("mag", "lma"):  # the poller reads it at the first poll
+                current = next((r for r in ssh.routers() if r.name == info.name), current)
+                self._infos[info.name] = current
             if metrics is not None:
                 metrics.observe(current, result)
             self._log_transition(result)
@@ -200,6 +203,8 @@ class _Heart:
         )
 
     def beat(self, *, stopped: bool = False) -> None:
+        from pmiptui.history.engine import database_reason
+
         now = time.time()
         beat = replace(self._beat, beat_at=now, stopped=now if stopped else None)
         try:
@@ -207,15 +212,11 @@ class _Heart:
         except Exception as error:  # the store may be down for a while; polling goes on
             if not self._failed:
                 self._failed = True
-                self._log.error("heartbeat not written: %s", _reason(error))
+                self._log.error("heartbeat not written: %s", database_reason(error))
             return
         if self._failed:
             self._failed = False
             self._log.info("heartbeat written again")
-
-
-def _reason(error: BaseException) -> str:
-    return str(getattr(error, "orig", None) or error).splitlines()[0]
 
 
 def _inventory_path(given: Path | None) -> Path:

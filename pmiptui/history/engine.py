@@ -61,6 +61,13 @@ def _shown(text: str) -> str:
     return (f"***@{tail}" if head else tail)[:80]
 
 
+def database_reason(error: BaseException) -> str:
+    """A database error's reason alone: the driver's first line, without the statement and
+    link SQLAlchemy wraps it in (they would fill a banner or a log line)."""
+    reason = getattr(error, "orig", None) or error
+    return (str(reason).strip().splitlines() or [type(reason).__name__])[0]
+
+
 def open_engine(url: URL) -> Engine:
     """An engine on `url`; SQLite connections use WAL and real transactions."""
     if url.get_backend_name() != "sqlite":

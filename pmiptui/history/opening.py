@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from pmiptui.errors import PmipError
 from pmiptui.history.database_file import SIDE_FILES, UnusableHistory
-from pmiptui.history.engine import shown, store_url
+from pmiptui.history.engine import database_reason, shown, store_url
 from pmiptui.history.store import History
 
 _DAMAGED = {
@@ -135,8 +135,7 @@ def _why(error: BaseException) -> str:
     """The reason alone: a driver's first line, without SQLAlchemy's statement and link."""
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
-    error = getattr(error, "orig", None) or error
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+    return database_reason(error)
 
 
 def _without(message: str) -> OpenedHistory:

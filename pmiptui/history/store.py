@@ -33,7 +33,7 @@ from sqlalchemy import Connection, text
 from pmiptui.history import pollers, schema
 from pmiptui.history.binding_rows import encode_change_set, encode_snapshot, signatures, texts
 from pmiptui.history.database_file import prepare_file, probe
-from pmiptui.history.engine import migrate, open_engine, store_url
+from pmiptui.history.engine import database_reason, migrate, open_engine, store_url
 from pmiptui.history.reads import PollRow, StoreReads, TunnelRow
 
 __all__ = ["MAX_QUEUED_BINDINGS", "History", "PollRow", "TunnelRow"]
@@ -138,7 +138,7 @@ class History(StoreReads):
                 if self._writes % PRUNE_EVERY == 0:
                     self.prune()
             except Exception as error:  # history is best effort; the live view goes on
-                self.note_failure(f"write failed: {error}")
+                self.note_failure(f"write failed: {database_reason(error)}")
             finally:
                 self._pending.task_done()
 
@@ -234,7 +234,7 @@ class History(StoreReads):
                     },
                 )
         except Exception as error:  # the audit file is the record of truth
-            self.note_failure(f"audit record not stored: {_first_line(error)}")
+            self.note_failure(f"audit record not stored: {database_reason(error)}")
 
     def _after_delay(self, queued: float, job: Callable[[], None]) -> None:
         wait = queued + self.write_delay_sec - time.monotonic()
@@ -271,7 +271,7 @@ class History(StoreReads):
         try:
             self._record_now(poll)
         except Exception as error:  # history is best effort; the live view goes on
-            self.note_failure(f"write failed: {error}", number)
+            self.note_failure(f"write failed: {database_reason(error)}", number)
             return
         finally:
             with self._lock_queued:
@@ -321,9 +321,3 @@ class History(StoreReads):
         with self._lock:
             pollers.forget_older(self._engine, cutoff)
         return int(removed)
-
-
-def _first_line(error: BaseException) -> str:
-    """A database error's reason alone (the driver's first line)."""
-    reason = getattr(error, "orig", None) or error
-    return (str(reason).strip().splitlines() or [type(reason).__name__])[0]
